@@ -1,0 +1,155 @@
+// text + options → findings. Pure: no protocol, no file system, no process.
+import { rules as allRules, ruleById } from '../rules';
+import { parse, type Parsed } from './parse';
+import { offsetsOf } from './positions';
+import type { FailureMode, Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
+
+/** Documents above this size are skipped with one informational finding. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export interface ResolvedRule {
+  rule: Rule;
+  severity: Severity;
+  options: RuleOptions;
+}
+
+/** Severity and options of every enabled rule, defaults merged with the configuration. */
+export function resolveRules(config: Record<string, RuleConfig> = {}, list: readonly Rule[] = allRules): ResolvedRule[] {
+  const resolved: ResolvedRule[] = [];
+  for (const rule of list) {
+    const entry = config[rule.meta.id];
+    let level: RuleLevel = rule.meta.severity;
+    let overrides: RuleOptions = {};
+    if (typeof entry === 'string') level = entry;
+    else if (Array.isArray(entry)) {
+      level = entry[0];
+      overrides = entry[1] ?? {};
+    }
+    if (level === 'off') continue;
+    const options: RuleOptions = {};
+    for (const [name, spec] of Object.entries(rule.meta.options ?? {})) options[name] = spec.default;
+    resolved.push({ rule, severity: level, options: { ...options, ...overrides } });
+  }
+  return resolved;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const today = options.today ?? todayIso();
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const config = options.rules ?? {};
+  if (text.length > maxSize) {
+    return {
+      findings: levelOf('file-too-large', config) === 'off' ? [] : [engineFinding('file-too-large', levelOf('file-too-large', config), 'tooLarge', { size: text.length, limit: maxSize }, { start: 0, end: 0 }, parse('').lines)],
+      health: null,
+    };
+  }
+  const parsed = parse(text);
+  const findings: Finding[] = [];
+  if (parsed.problems.length > 0 || !parsed.doc || !parsed.value) {
+    const level = levelOf('yaml-syntax', config);
+    if (level !== 'off') {
+      for (const problem of parsed.problems) {
+        findings.push(engineFinding('yaml-syntax', level, 'syntax', { message: problem.message }, problem.offsets, parsed.lines));
+      }
+    }
+    return { findings, health: null };
+  }
+  const value = parsed.value;
+  for (const resolved of resolveRules(config)) {
+    runRule(resolved, parsed, value, today, options, findings);
+  }
+  findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, health: health(findings) };
+}
+
+function levelOf(id: string, config: Record<string, RuleConfig>): RuleLevel {
+  const entry = config[id];
+  if (typeof entry === 'string') return entry;
+  if (Array.isArray(entry)) return entry[0];
+  return ruleById.get(id)?.meta.severity ?? 'error';
+}
+
+function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, unknown>, today: string, options: LintOptions, out: Finding[]): void {
+  const { rule, severity } = resolved;
+  const doc = parsed.doc!;
+  const produced: Finding[] = [];
+  const context: RuleContext = {
+    doc: value,
+    text: parsed.text,
+    today,
+    options: resolved.options,
+    uri: options.uri,
+    workspace: options.workspace,
+    report(report: Report) {
+      const template = rule.meta.messages[report.messageId];
+      if (template === undefined) throw new Error(`unknown messageId '${report.messageId}'`);
+      const offsets = offsetsOf(doc, parsed.text, report.path, report.target);
+      const related = [
+        ...(report.related ?? []).map((r) => ({ message: r.message, range: parsed.lines.range(offsetsOf(doc, parsed.text, r.path, r.target)) })),
+        ...(report.relatedElsewhere ?? []),
+      ];
+      produced.push({
+        ruleId: rule.meta.id,
+        severity,
+        failureMode: rule.meta.failureMode,
+        message: formatMessage(template, report.data),
+        path: report.path,
+        range: parsed.lines.range(offsets),
+        offsets,
+        ...(report.fixes && report.fixes.length > 0 && rule.meta.fixable ? { fixes: report.fixes } : {}),
+        ...(related.length > 0 ? { related } : {}),
+      });
+    },
+  };
+  try {
+    rule.check(context);
+    out.push(...produced);
+  } catch (error) {
+    // One broken rule must not hide the others' findings.
+    const level = levelOf('internal-error', options.rules ?? {});
+    if (level !== 'off') {
+      out.push(engineFinding('internal-error', level, 'failed', { rule: rule.meta.id, error: (error as Error)?.message ?? String(error) }, { start: 0, end: 0 }, parsed.lines));
+    }
+  }
+}
+
+function engineFinding(
+  ruleId: string,
+  severity: Severity,
+  messageId: string,
+  data: Record<string, string | number>,
+  offsets: { start: number; end: number },
+  lines: Parsed['lines'],
+): Finding {
+  const meta = ruleById.get(ruleId)!.meta;
+  return {
+    ruleId,
+    severity,
+    failureMode: meta.failureMode,
+    message: formatMessage(meta.messages[messageId], data),
+    path: [],
+    range: lines.range(offsets),
+    offsets,
+  };
+}
+
+const FAILURE_MODES: FailureMode[] = ['FM01', 'FM02', 'FM03', 'FM04', 'FM05', 'FM06', 'FM07', 'FM08', 'FM09', 'FM10', 'FM11', 'FM12', 'FM13', 'FM14', 'FM15'];
+
+/** Share of the 15 failure modes with no finding at warning level or above. */
+export function health(findings: readonly Finding[]): number {
+  const atRisk = new Set<FailureMode>();
+  for (const f of findings) {
+    if ((f.severity === 'error' || f.severity === 'warning') && f.failureMode && f.failureMode.startsWith('FM')) atRisk.add(f.failureMode);
+  }
+  return Math.round(((FAILURE_MODES.length - atRisk.size) / FAILURE_MODES.length) * 100) / 100;
+}

@@ -1,0 +1,149 @@
+// The document's id definitions and references (DESIGN §2 "References"), as paths.
+// Reference checks, duplicate ids, go to definition, find references and rename all read this one table.
+import type { Path } from './types';
+
+export type IdKind = 'person' | 'unit' | 'tool' | 'hypothesis' | 'kpi' | 'tactic' | 'process' | 'objective' | 'risk';
+
+export interface Definition { kind: IdKind; id: string; path: Path; item: Record<string, unknown> }
+export interface Reference {
+  /** What the reference may point to; `who` accepts a unit or a person. */
+  kinds: IdKind[];
+  id: string;
+  /** Path of the scalar holding the id. */
+  path: Path;
+  /** Extra accepted words, such as `all` for an audience. */
+  allow?: string[];
+}
+
+export interface DocumentModel {
+  definitions: Definition[];
+  references: Reference[];
+  byKind(kind: IdKind): Map<string, Definition>;
+}
+
+export type Rec = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Rec {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Object items of a list with their index; anything else is skipped (the schema rule reports it). */
+export function records(value: unknown): [Rec, number][] {
+  if (!Array.isArray(value)) return [];
+  const out: [Rec, number][] = [];
+  value.forEach((item, index) => {
+    if (isRecord(item)) out.push([item, index]);
+  });
+  return out;
+}
+
+/** A scalar as text (numbers and booleans too); undefined for missing, empty or structured values. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function buildModel(doc: Rec): DocumentModel {
+  const definitions: Definition[] = [];
+  const references: Reference[] = [];
+
+  const define = (kind: IdKind, list: unknown, base: Path) => {
+    for (const [item, i] of records(list)) {
+      const id = text(item.id);
+      if (id !== undefined) definitions.push({ kind, id, path: [...base, i, 'id'], item });
+    }
+  };
+  const ref = (kinds: IdKind[], value: unknown, path: Path, allow?: string[]) => {
+    const id = text(value);
+    if (id !== undefined) references.push({ kinds, id, path, ...(allow ? { allow } : {}) });
+  };
+  const refs = (kinds: IdKind[], value: unknown, path: Path, allow?: string[]) => {
+    if (Array.isArray(value)) value.forEach((v, i) => ref(kinds, v, [...path, i], allow));
+  };
+
+  define('hypothesis', doc.hypotheses, ['hypotheses']);
+  define('unit', doc.units, ['units']);
+  define('person', doc.people, ['people']);
+  define('objective', doc.objectives, ['objectives']);
+  define('process', doc.processes, ['processes']);
+  define('risk', doc.risks, ['risks']);
+  define('tool', doc.tools, ['tools']);
+
+  ref(['person'], doc.owner, ['owner']);
+  for (const [person, i] of records(doc.people)) ref(['unit'], person.unit, ['people', i, 'unit']);
+  for (const [s, i] of records(doc.stakeholders)) {
+    ref(['unit', 'person'], s.who, ['stakeholders', i, 'who']);
+    if (isRecord(s.engagement)) ref(['person'], s.engagement.owner, ['stakeholders', i, 'engagement', 'owner']);
+  }
+  for (const [o, i] of records(doc.objectives)) {
+    const base: Path = ['objectives', i];
+    ref(['person'], o.owner, [...base, 'owner']);
+    refs(['person'], o.contributors, [...base, 'contributors']);
+    refs(['unit'], o.units, [...base, 'units']);
+    define('kpi', o.kpis, [...base, 'kpis']);
+    for (const [k, j] of records(o.kpis)) {
+      ref(['person'], k.owner, [...base, 'kpis', j, 'owner']);
+      ref(['tool'], k.source, [...base, 'kpis', j, 'source']);
+    }
+    define('tactic', o.tactics, [...base, 'tactics']);
+    for (const [t, j] of records(o.tactics)) {
+      const tb: Path = [...base, 'tactics', j];
+      ref(['person'], t.owner, [...tb, 'owner']);
+      refs(['tactic'], t.depends_on, [...tb, 'depends_on']);
+      refs(['process'], t.affects, [...tb, 'affects']);
+      if (isRecord(t.experiment)) {
+        ref(['hypothesis'], t.experiment.hypothesis, [...tb, 'experiment', 'hypothesis']);
+        ref(['kpi'], t.experiment.metric, [...tb, 'experiment', 'metric']);
+      }
+      for (const [s, k] of records(t.steps)) ref(['person'], s.owner, [...tb, 'steps', k, 'owner']);
+    }
+  }
+  for (const [p, i] of records(doc.processes)) ref(['person'], p.owner, ['processes', i, 'owner']);
+  for (const [r, i] of records(doc.risks)) ref(['person'], r.owner, ['risks', i, 'owner']);
+  if (isRecord(doc.reviews)) ref(['person'], doc.reviews.owner, ['reviews', 'owner']);
+  if (isRecord(doc.communication)) {
+    for (const [c, i] of records(doc.communication.channels)) {
+      ref(['person'], c.owner, ['communication', 'channels', i, 'owner']);
+      refs(['unit'], c.audience, ['communication', 'channels', i, 'audience'], ['all']);
+    }
+  }
+  for (const [t, i] of records(doc.tools)) refs(['tool'], t.integrates_with, ['tools', i, 'integrates_with']);
+
+  const cache = new Map<IdKind, Map<string, Definition>>();
+  return {
+    definitions,
+    references,
+    byKind(kind) {
+      let map = cache.get(kind);
+      if (!map) {
+        map = new Map();
+        for (const d of definitions) if (d.kind === kind && !map.has(d.id)) map.set(d.id, d);
+        cache.set(kind, map);
+      }
+      return map;
+    },
+  };
+}
+
+const modelCache = new WeakMap<Rec, DocumentModel>();
+
+/** The model of a parsed value, built once per value and shared by the rules. */
+export function modelOf(doc: Rec): DocumentModel {
+  let model = modelCache.get(doc);
+  if (!model) {
+    model = buildModel(doc);
+    modelCache.set(doc, model);
+  }
+  return model;
+}
+
+export const KIND_LABEL: Record<IdKind, string> = {
+  person: 'person', unit: 'unit', tool: 'tool', hypothesis: 'hypothesis', kpi: 'KPI',
+  tactic: 'tactic', process: 'process', objective: 'objective', risk: 'risk',
+};
+
+export const KIND_LIST: Record<IdKind, string> = {
+  person: 'people', unit: 'units', tool: 'tools', hypothesis: 'hypotheses', kpi: 'KPIs',
+  tactic: 'tactics', process: 'processes', objective: 'objectives', risk: 'risks',
+};

@@ -1,0 +1,89 @@
+// Text → YAML document with exact ranges, plus the plain value rules read.
+// Syntax problems and hostile input come back as problems with offsets, never as exceptions.
+import { parseDocument, type Document } from 'yaml';
+import { LineIndex } from './positions';
+import type { OffsetRange } from './types';
+
+/** Aliases expanded at most this many times when building the plain value (billion-laughs guard). */
+export const MAX_ALIAS_COUNT = 100;
+/** Syntax errors reported per document; the rest are summarised in the last one. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+export interface ParseProblem {
+  message: string;
+  offsets: OffsetRange;
+}
+
+export interface Parsed {
+  text: string;
+  lines: LineIndex;
+  /** Null when the text was not parsed at all (binary content). */
+  doc: Document.Parsed | null;
+  /** The document as plain data; null when it cannot be used (syntax errors, alias bomb, not a map). */
+  value: Record<string, unknown> | null;
+  problems: ParseProblem[];
+}
+
+export function parse(text: string): Parsed {
+  const lines = new LineIndex(text);
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return {
+      text, lines, doc: null, value: null,
+      problems: [{ message: 'The file contains NUL bytes: it looks binary, not a YAML strategy document.', offsets: { start: nul, end: nul + 1 } }],
+    };
+  }
+  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
+    message: cleanMessage(e.message),
+    offsets: clampOffsets(e.pos, text.length),
+  }));
+  if (doc.errors.length > MAX_SYNTAX_PROBLEMS) {
+    const last = problems[problems.length - 1];
+    last.message += ` (and ${doc.errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors)`;
+  }
+  if (problems.length > 0) return { text, lines, doc, value: null, problems };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const first = firstAlias(text);
+    return {
+      text, lines, doc, value: null,
+      problems: [{
+        message: `Aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses per anchor): the document was not read. ${(error as Error).message}`,
+        offsets: first,
+      }],
+    };
+  }
+  if (value === null || value === undefined) {
+    return { text, lines, doc, value: {}, problems: [] };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const r = doc.contents?.range;
+    return {
+      text, lines, doc, value: null,
+      problems: [{ message: 'A strategy document must be a YAML mapping (key: value pairs) at the top level.', offsets: r ? { start: r[0], end: r[1] } : { start: 0, end: 0 } }],
+    };
+  }
+  return { text, lines, doc, value: value as Record<string, unknown>, problems: [] };
+}
+
+function clampOffsets(pos: [number, number], length: number): OffsetRange {
+  const start = Math.max(0, Math.min(pos[0], length));
+  const end = Math.max(start, Math.min(pos[1], length));
+  return { start, end };
+}
+
+/** yaml's messages end with "at line L, column C"; the range already says where. */
+function cleanMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+function firstAlias(text: string): OffsetRange {
+  const m = /(^|[\s,[{:-])\*[^\s,\]}]+/.exec(text);
+  if (!m) return { start: 0, end: 0 };
+  const start = m.index + m[1].length;
+  return { start, end: start + m[0].length - m[1].length };
+}

@@ -1,0 +1,151 @@
+// Plain data shared by the engine, the rules and the adapters (LSP, CLI).
+// Nothing here knows about the protocol, the file system or the process.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+/** A path into the document: keys of maps and indexes of lists, from the root. */
+export type Path = readonly (string | number)[];
+
+/** Failure modes FM01..FM15, success practices P1..P5, or null for structural rules. */
+export type FailureMode =
+  | 'FM01' | 'FM02' | 'FM03' | 'FM04' | 'FM05' | 'FM06' | 'FM07' | 'FM08'
+  | 'FM09' | 'FM10' | 'FM11' | 'FM12' | 'FM13' | 'FM14' | 'FM15'
+  | 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+
+/** Which part of the node at a path a finding points at. */
+export type Target = 'key' | 'value';
+
+/** 0-based position; `character` counts UTF-16 code units, as editors do. */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface OffsetRange { start: number; end: number }
+
+/**
+ * A semantic edit. Fixes are made of these and rendered into minimal text edits
+ * by one module, so comments, key order and indentation survive.
+ */
+export type FixOp =
+  /** Add `key: value` to the map at `path` (creating missing parent maps); replaces the value if the key exists. */
+  | { op: 'set'; path: Path; key: string; value: unknown }
+  /** Append `value` to the list at `path[..-1]` key `path[-1]`, creating the list when missing. */
+  | { op: 'append'; path: Path; value: unknown }
+  /** Replace the scalar at `path` with `value`. */
+  | { op: 'replace'; path: Path; value: string | number | boolean }
+  /** Rename the key at `path` (last segment is the current key name). */
+  | { op: 'renameKey'; path: Path; to: string };
+
+export interface Fix {
+  title: string;
+  ops: FixOp[];
+  /** Shown first and used by "fix all" when true. */
+  preferred?: boolean;
+}
+
+export interface RelatedInfo {
+  message: string;
+  /** Omitted for the same document. */
+  uri?: string;
+  range: Range;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  failureMode: FailureMode | null;
+  message: string;
+  path: Path;
+  range: Range;
+  offsets: OffsetRange;
+  fixes?: Fix[];
+  related?: RelatedInfo[];
+}
+
+/** What a rule hands to `report`: a place in the document (never a line or a column) and a message. */
+export interface Report {
+  path: Path;
+  target?: Target;
+  /** Key of `meta.messages`; placeholders `{{name}}` are filled from `data`. */
+  messageId: string;
+  data?: Record<string, string | number>;
+  fixes?: Fix[];
+  /** Other places in this document that explain the finding. */
+  related?: { path: Path; target?: Target; message: string }[];
+  /** Places in other documents (already resolved to ranges). */
+  relatedElsewhere?: RelatedInfo[];
+}
+
+export interface RuleOptionSpec {
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: number | string | boolean | string[];
+  description: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  failureMode: FailureMode | null;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why the missing piece matters in implementation (shown on hover). */
+  rationale: string;
+  /** What to add to the document. */
+  countermeasure: string;
+  messages: Record<string, string>;
+  fixable: boolean;
+  options?: Record<string, RuleOptionSpec>;
+  /** Needs the workspace index (other documents). */
+  crossFile?: boolean;
+}
+
+export type RuleOptions = Record<string, number | string | boolean | string[]>;
+
+export interface RuleContext {
+  /** The parsed document as plain data. Shapes are not guaranteed: schema errors are reported separately. */
+  readonly doc: Record<string, unknown>;
+  readonly text: string;
+  readonly today: string;
+  readonly options: RuleOptions;
+  readonly uri: string | undefined;
+  readonly workspace: WorkspaceView | undefined;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Other strategy documents of the lint set, as cross-file rules see them. */
+export interface WorkspaceView {
+  documents(): Iterable<IndexedDocument>;
+}
+
+export interface IndexedDocument {
+  uri: string;
+  value: Record<string, unknown>;
+  /** Resolves a path in that document to a range. */
+  rangeOf(path: Path, target?: Target): Range;
+}
+
+export type RuleConfig = RuleLevel | [RuleLevel] | [RuleLevel, RuleOptions];
+
+export interface LintOptions {
+  /** ISO date used by date-based rules; defaults to the current date. */
+  today?: string;
+  /** Per-rule severity and options. */
+  rules?: Record<string, RuleConfig>;
+  /** Document URI, used for related information. */
+  uri?: string;
+  /** Documents above this many characters are skipped with one finding. */
+  maxFileSize?: number;
+  /** Base URL of the rule documentation pages. */
+  docsBaseUrl?: string;
+  workspace?: WorkspaceView;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Share of the 15 failure modes without a finding at warning level or above; null when the document could not be read. */
+  health: number | null;
+}

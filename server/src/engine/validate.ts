@@ -1,0 +1,136 @@
+// JSON Schema validation with ajv; each error is mapped to the most precise node:
+// the offending value, the parent's key for a missing property, the key itself for an unknown one.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import strategySchema from '../../../schemas/strategy.schema.json';
+import { closest } from './suggest';
+import type { Fix, Path, Report } from './types';
+
+let compiled: ValidateFunction | undefined;
+
+export function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    addFormats(ajv, ['date']);
+    ajv.addKeyword('x-expected');
+    compiled = ajv.compile(strategySchema);
+  }
+  return compiled;
+}
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Schema problems as reports of the `schema` rule, at most one per path. */
+export function validateSchema(value: unknown): Report[] {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  const seen = new Set<string>();
+  const reports: Report[] = [];
+  for (const error of validate.errors ?? []) {
+    const report = toReport(error);
+    if (!report) continue;
+    const key = JSON.stringify(report.path) + report.target;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reports.push(report);
+  }
+  return reports;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `'${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
+  return String(value);
+}
+
+function toReport(error: ErrorObject): Report | null {
+  const path = pointerToPath(error.instancePath);
+  const parent = error.parentSchema as Record<string, unknown> | undefined;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return { path, target: 'key', messageId: 'required', data: { property: missing, where: where(path) } };
+    }
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
+      const suggestion = closest(key, allowed);
+      const fixes: Fix[] | undefined = suggestion
+        ? [{ title: `Rename '${key}' to '${suggestion}'`, ops: [{ op: 'renameKey', path: [...path, key], to: suggestion }], preferred: true }]
+        : undefined;
+      return {
+        path: [...path, key],
+        target: 'key',
+        messageId: suggestion ? 'unknownKeySuggest' : 'unknownKey',
+        data: { key, suggestion: suggestion ?? '', allowed: allowed.join(', ') },
+        fixes,
+      };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      return {
+        path,
+        messageId: suggestion ? 'enumSuggest' : 'enum',
+        data: { value: describe(error.data), allowed: allowed.join(' | '), suggestion: suggestion ?? '' },
+        fixes: suggestion
+          ? [{ title: `Change to '${suggestion}'`, ops: [{ op: 'replace', path, value: suggestion }], preferred: true }]
+          : undefined,
+      };
+    }
+    case 'const':
+      return { path, messageId: 'const', data: { value: describe(error.data), expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue) } };
+    case 'type':
+      return { path, messageId: 'type', data: { value: describe(error.data), expected: typeName((error.params as { type: string | string[] }).type) } };
+    case 'pattern':
+    case 'format': {
+      const expected = (parent?.['x-expected'] as string | undefined) ?? (error.keyword === 'format' ? `a valid ${(error.params as { format: string }).format}` : 'a value of the expected form');
+      return { path, messageId: 'format', data: { value: describe(error.data), expected } };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const p = error.params as { comparison: string; limit: number };
+      return { path, messageId: 'range', data: { value: describe(error.data), comparison: p.comparison, limit: p.limit } };
+    }
+    case 'minItems':
+    case 'minLength':
+      return { path, messageId: 'empty', data: { where: where(path) } };
+    default:
+      return { path, messageId: 'other', data: { detail: error.message ?? error.keyword } };
+  }
+}
+
+function typeName(type: string | string[]): string {
+  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'nothing' };
+  const list = Array.isArray(type) ? type : [type];
+  return list.map((t) => names[t] ?? t).join(' or ');
+}
+
+function where(path: Path): string {
+  return path.length === 0 ? 'the document' : `'${path.join('.')}'`;
+}
+
+export const schemaMessages: Record<string, string> = {
+  required: "Missing required property '{{property}}' in {{where}}",
+  unknownKey: "Unknown property '{{key}}'. Allowed here: {{allowed}}",
+  unknownKeySuggest: "Unknown property '{{key}}'. Did you mean '{{suggestion}}'?",
+  enum: 'Value {{value}} is not allowed. Expected one of: {{allowed}}',
+  enumSuggest: "Value {{value}} is not allowed. Did you mean '{{suggestion}}'? Expected one of: {{allowed}}",
+  const: 'Value {{value}} is not allowed here; expected {{expected}}',
+  type: 'Expected {{expected}}, found {{value}}',
+  format: 'Expected {{expected}}, found {{value}}',
+  range: 'Value {{value}} must be {{comparison}} {{limit}}',
+  empty: '{{where}} must not be empty',
+  other: 'Schema: {{detail}}',
+};

@@ -1,0 +1,39 @@
+import { KIND_LABEL, KIND_LIST, modelOf } from '../engine/model';
+import { closest } from '../engine/suggest';
+import type { RuleContext, RuleMeta } from '../engine/types';
+
+export const meta: RuleMeta = {
+  id: 'unknown-reference',
+  failureMode: null,
+  severity: 'error',
+  description: 'Every owner, unit, tool, hypothesis, KPI, tactic and process named in the document is defined in it.',
+  rationale:
+    'An owner who is not in `people` or a KPI source that is not in `tools` is usually a typo or a departed colleague. ' +
+    'Either way the responsibility the document seems to assign lands on nobody.',
+  countermeasure: 'Use an id defined in the matching list (people, units, tools, hypotheses, KPIs, tactics, processes), or add the missing item there.',
+  messages: {
+    unknown: "Unknown {{kind}} '{{id}}': no such id in {{list}}",
+    unknownSuggest: "Unknown {{kind}} '{{id}}'. Did you mean '{{suggestion}}'?",
+  },
+  fixable: true,
+};
+
+export function check(context: RuleContext): void {
+  const model = modelOf(context.doc);
+  for (const ref of model.references) {
+    if (ref.allow?.includes(ref.id)) continue;
+    if (ref.kinds.some((kind) => model.byKind(kind).has(ref.id))) continue;
+    const candidates = ref.kinds.flatMap((kind) => [...model.byKind(kind).keys()]).concat(ref.allow ?? []);
+    const suggestion = closest(ref.id, candidates);
+    const kind = ref.kinds.map((k) => KIND_LABEL[k]).join(' or ');
+    const list = ref.kinds.map((k) => `'${KIND_LIST[k] === 'KPIs' ? 'kpis' : KIND_LIST[k]}'`).join(' or ');
+    context.report({
+      path: ref.path,
+      messageId: suggestion ? 'unknownSuggest' : 'unknown',
+      data: { kind, id: ref.id, list, suggestion: suggestion ?? '' },
+      fixes: suggestion
+        ? [{ title: `Change to '${suggestion}'`, ops: [{ op: 'replace', path: ref.path, value: suggestion }], preferred: true }]
+        : undefined,
+    });
+  }
+}

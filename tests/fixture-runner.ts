@@ -1,0 +1,58 @@
+// Fixture-driven rule tests: tests/fixtures/<rule-id>/ holds bad*.yaml files whose offending lines
+// carry `# expect: <rule-id>` markers, and good*.yaml files with none. An optional config.json
+// ({ "today": "YYYY-MM-DD", "rules": { ... } }) applies to every file of the folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../server/src/engine/lint';
+import type { LintOptions } from '../server/src/engine/types';
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+export const DEFAULT_TODAY = '2027-03-15';
+
+export interface FixtureCase {
+  ruleId: string;
+  file: string;
+  kind: 'bad' | 'good';
+  text: string;
+  options: LintOptions;
+}
+
+export function fixtureCases(): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const ruleId of fs.readdirSync(FIXTURES).sort()) {
+    const dir = path.join(FIXTURES, ruleId);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    const configFile = path.join(dir, 'config.json');
+    const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+    const options: LintOptions = { today: DEFAULT_TODAY, ...config };
+    for (const file of fs.readdirSync(dir).sort()) {
+      const m = /^(bad|good)[\w-]*\.ya?ml$/.exec(file);
+      if (!m || file.includes('.fixed.')) continue;
+      cases.push({ ruleId, file: path.join(dir, file), kind: m[1] as 'bad' | 'good', text: fs.readFileSync(path.join(dir, file), 'utf8'), options });
+    }
+  }
+  return cases;
+}
+
+/** `line → rule ids` expected from `# expect:` markers (0-based lines, a rule listed twice is expected twice). */
+export function expectedMarkers(text: string): string[] {
+  const out: string[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const m = /#\s*expect:\s*([\w\s,-]+)$/.exec(line);
+    if (!m) return;
+    for (const id of m[1].split(',').map((s) => s.trim()).filter(Boolean)) out.push(`${index + 1}:${id}`);
+  });
+  return out.sort();
+}
+
+/**
+ * What the engine reports on the fixture, restricted to the rules the fixture is about:
+ * the folder's rule plus any rule named in a marker. Other rules' findings are ignored.
+ */
+export function actualMarkers(c: FixtureCase): string[] {
+  const expectedIds = new Set([c.ruleId, ...expectedMarkers(c.text).map((m) => m.split(':')[1])]);
+  return lint(c.text, c.options)
+    .findings.filter((f) => expectedIds.has(f.ruleId))
+    .map((f) => `${f.range.start.line + 1}:${f.ruleId}`)
+    .sort();
+}
