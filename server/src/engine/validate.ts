@@ -18,6 +18,25 @@ export function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
+let required: Set<string> | undefined;
+
+/** Every property name some object of the schema requires. */
+function requiredNames(): Set<string> {
+  if (!required) {
+    required = new Set();
+    const visit = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object') {
+        const r = (node as { required?: unknown }).required;
+        if (Array.isArray(r)) r.forEach((name) => required!.add(String(name)));
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(strategySchema);
+  }
+  return required;
+}
+
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
@@ -90,6 +109,8 @@ function toReport(error: ErrorObject): Report | null {
     case 'const':
       return { path, messageId: 'const', data: { value: describe(error.data), expected: JSON.stringify((error.params as { allowedValue: unknown }).allowedValue) } };
     case 'type':
+      // An empty value (`owner:`) of an optional field is a missing field: the rule that explains it reports it once.
+      if (error.data === null && !requiredNames().has(String(path[path.length - 1]))) return null;
       return { path, messageId: 'type', data: { value: describe(error.data), expected: typeName((error.params as { type: string | string[] }).type) } };
     case 'pattern':
     case 'format': {
