@@ -84,6 +84,8 @@ export interface RuleOptionSpec {
 export interface RuleMeta {
   id: string;
   failureMode: FailureMode | null;
+  /** Failure modes this rule's failure mode tends to lead to (the chain of obstacles). */
+  leadsTo?: FailureMode[];
   severity: Severity;
   /** One line: what the rule checks. */
   description: string;
