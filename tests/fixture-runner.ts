@@ -1,6 +1,7 @@
 // Fixture-driven rule tests: tests/fixtures/<rule-id>/ holds bad*.yaml files whose offending lines
 // carry `# expect: <rule-id>` markers, and good*.yaml files with none. An optional config.json
-// ({ "today": "YYYY-MM-DD", "rules": { ... } }) applies to every file of the folder.
+// ({ "today": "YYYY-MM-DD", "rules": { ... } }) applies to every file of the folder; a first line
+// `# config: { ... }` does the same for one file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../server/src/engine/lint';
@@ -28,7 +29,11 @@ export function fixtureCases(): FixtureCase[] {
     for (const file of fs.readdirSync(dir).sort()) {
       const m = /^(bad|good)[\w-]*\.ya?ml$/.exec(file);
       if (!m || file.includes('.fixed.')) continue;
-      cases.push({ ruleId, file: path.join(dir, file), kind: m[1] as 'bad' | 'good', text: fs.readFileSync(path.join(dir, file), 'utf8'), options });
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      // A first line `# config: {...}` adds options for this file only (thresholds, severities, today).
+      const own = /^# config: (\{.*\})\s*$/m.exec(text.split(/\r?\n/, 1)[0]);
+      const fileOptions = own ? { ...options, ...JSON.parse(own[1]) } : options;
+      cases.push({ ruleId, file: path.join(dir, file), kind: m[1] as 'bad' | 'good', text, options: fileOptions });
     }
   }
   return cases;

@@ -48,8 +48,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const config = options.rules ?? {};
   if (text.length > maxSize) {
+    const level = levelOf('file-too-large', config);
+    const lines = parse('').lines;
     return {
-      findings: levelOf('file-too-large', config) === 'off' ? [] : [engineFinding('file-too-large', levelOf('file-too-large', config), 'tooLarge', { size: text.length, limit: maxSize }, { start: 0, end: 0 }, parse('').lines)],
+      findings: level === 'off' ? [] : [engineFinding('file-too-large', level, 'tooLarge', { size: text.length, limit: maxSize }, { start: 0, end: 0 }, lines)],
       health: null,
     };
   }

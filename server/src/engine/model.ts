@@ -147,3 +147,44 @@ export const KIND_LIST: Record<IdKind, string> = {
   person: 'people', unit: 'units', tool: 'tools', hypothesis: 'hypotheses', kpi: 'KPIs',
   tactic: 'tactics', process: 'processes', objective: 'objectives', risk: 'risks',
 };
+
+/** Visits each objective with its path. */
+export function eachObjective(doc: Rec, visit: (objective: Rec, path: Path) => void): void {
+  for (const [objective, i] of records(doc.objectives)) visit(objective, ['objectives', i]);
+}
+
+/** Visits each KPI with its path and objective. */
+export function eachKpi(doc: Rec, visit: (kpi: Rec, path: Path, objective: Rec) => void): void {
+  eachObjective(doc, (objective, base) => {
+    for (const [kpi, j] of records(objective.kpis)) visit(kpi, [...base, 'kpis', j], objective);
+  });
+}
+
+/** Visits each tactic with its path and objective. */
+export function eachTactic(doc: Rec, visit: (tactic: Rec, path: Path, objective: Rec) => void): void {
+  eachObjective(doc, (objective, base) => {
+    for (const [tactic, j] of records(objective.tactics)) visit(tactic, [...base, 'tactics', j], objective);
+  });
+}
+
+/** The item's id for messages, or its position when it has none. */
+export function label(item: Rec, index: number | string): string {
+  return text(item.id) ?? `#${typeof index === 'number' ? index + 1 : index}`;
+}
+
+/**
+ * Fixes that set `key` on the map at `path` to a person: one per person of the document
+ * ("Set owner to Hugo R."), or one placeholder when the document lists nobody.
+ */
+export function personFixes(doc: Rec, path: Path, key = 'owner'): import('./types').Fix[] {
+  const people = records(doc.people)
+    .map(([p]) => ({ id: text(p.id), name: text(p.name) }))
+    .filter((p): p is { id: string; name: string | undefined } => p.id !== undefined);
+  if (people.length === 0) {
+    return [{ title: `Add ${key}: owner-id (placeholder)`, ops: [{ op: 'set', path, key, value: 'owner-id' }] }];
+  }
+  return people.map((p) => ({
+    title: `Set ${key} to ${p.name ?? p.id}`,
+    ops: [{ op: 'set', path, key, value: p.id }],
+  }));
+}

@@ -1,7 +1,7 @@
 // The one module that speaks in lines and columns. Everything else speaks in
 // paths (rules) or offsets (the parser). JavaScript strings are UTF-16, so an
 // offset into the text is already a UTF-16 column count within its line.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { OffsetRange, Path, Position, Range, Target } from './types';
 
 export class LineIndex {

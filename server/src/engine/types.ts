@@ -84,6 +84,8 @@ export interface RuleOptionSpec {
 export interface RuleMeta {
   id: string;
   failureMode: FailureMode | null;
+  /** Further failure modes or practices the rule also guards (e.g. strategy-why: FM08 and P1). */
+  alsoGuards?: FailureMode[];
   /** Failure modes this rule's failure mode tends to lead to (the chain of obstacles). */
   leadsTo?: FailureMode[];
   severity: Severity;
