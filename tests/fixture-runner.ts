@@ -4,6 +4,7 @@
 // `# config: { ... }` does the same for one file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fixAll } from '../server/src/engine/fix-all';
 import { lint } from '../server/src/engine/lint';
 import type { LintOptions } from '../server/src/engine/types';
 
@@ -60,4 +61,9 @@ export function actualMarkers(c: FixtureCase): string[] {
     .findings.filter((f) => expectedIds.has(f.ruleId))
     .map((f) => `${f.range.start.line + 1}:${f.ruleId}`)
     .sort();
+}
+
+/** bad.yaml with the first fix of every finding of the folder's rule applied, one after another. */
+export function fixedText(c: FixtureCase): string {
+  return fixAll(c.text, c.options, (f) => (f.ruleId === c.ruleId ? f.fixes?.[0] : undefined)).text;
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { actualMarkers, expectedMarkers, fixtureCases } from './fixture-runner';
+import { lint } from '../server/src/engine/lint';
+import { actualMarkers, expectedMarkers, fixedText, fixtureCases } from './fixture-runner';
 
 describe('rule fixtures', () => {
   const cases = fixtureCases();
@@ -13,5 +15,17 @@ describe('rule fixtures', () => {
       else assert.deepEqual(expected, [], 'a good fixture has no markers');
       assert.deepEqual(actualMarkers(c), expected);
     });
+    const fixedFile = c.file.replace(/\.ya?ml$/, '.fixed.yaml');
+    if (c.kind === 'bad' && fs.existsSync(fixedFile)) {
+      it(`${c.ruleId}/${path.basename(fixedFile)}`, () => {
+        const fixed = fixedText(c);
+        assert.equal(fixed, fs.readFileSync(fixedFile, 'utf8'));
+        // The fixed text parses, keeps every original line, and the rule has nothing left to say.
+        const after = lint(fixed, c.options).findings;
+        assert.deepEqual(after.filter((f) => f.ruleId === 'yaml-syntax'), []);
+        assert.deepEqual(after.filter((f) => f.ruleId === c.ruleId).map((f) => f.message), []);
+        for (const line of c.text.split(/\r?\n/)) assert.ok(fixed.includes(line), `fix lost the line: ${line}`);
+      });
+    }
   }
 });

@@ -1,0 +1,34 @@
+// What the CLI hands to a formatter: one entry per linted file.
+import type { Finding, Severity } from '../engine/types';
+
+export interface FileResult {
+  /** Relative to the working folder, with forward slashes. */
+  filePath: string;
+  /** As the engine returns it; null when the document could not be read. */
+  health: number | null;
+  /** Already filtered by --quiet. */
+  findings: Finding[];
+  /** Failure modes with a finding at warning level or above, before --quiet filtering. */
+  atRisk: string[];
+}
+
+export interface FormatContext {
+  color: boolean;
+}
+
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+export function countBySeverity(results: readonly FileResult[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const result of results) for (const f of result.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The failure modes the file's health counts against it (warning level or above), sorted. */
+export function failureModesAtRisk(findings: readonly Finding[]): string[] {
+  const modes = new Set<string>();
+  for (const f of findings) {
+    if ((f.severity === 'error' || f.severity === 'warning') && f.failureMode?.startsWith('FM')) modes.add(f.failureMode);
+  }
+  return [...modes].sort();
+}

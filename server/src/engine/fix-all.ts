@@ -1,0 +1,50 @@
+// Applies fixes repeatedly: lint, apply one fix, lint again — each fix is placed against
+// the text as it is after the previous one, so fixes never collide.
+import { applyFix } from './fixes';
+import { lint } from './lint';
+import type { Finding, Fix, LintOptions } from './types';
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied. */
+  applied: number;
+}
+
+/** The fix "fix all" may apply to a finding: its preferred one, only when there is no choice to make. */
+export function safeFix(finding: Finding): Fix | undefined {
+  const fixes = finding.fixes ?? [];
+  const preferred = fixes.filter((f) => f.preferred);
+  return preferred.length === 1 ? preferred[0] : undefined;
+}
+
+export function fixAll(
+  text: string,
+  options: LintOptions,
+  choose: (finding: Finding) => Fix | undefined = safeFix,
+  maxPasses = 200,
+): FixAllResult {
+  let current = text;
+  let applied = 0;
+  const failed = new Set<string>();
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const findings = lint(current, options).findings;
+    let progressed = false;
+    for (const finding of findings) {
+      const fix = choose(finding);
+      if (!fix) continue;
+      const key = `${finding.ruleId}|${finding.message}|${fix.title}`;
+      if (failed.has(key)) continue;
+      const next = applyFix(current, fix);
+      if (next === null || next === current) {
+        failed.add(key);
+        continue;
+      }
+      current = next;
+      applied++;
+      progressed = true;
+      break;
+    }
+    if (!progressed) break;
+  }
+  return { text: current, applied };
+}

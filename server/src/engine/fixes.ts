@@ -1,0 +1,261 @@
+// Semantic fix operations rendered into minimal text edits on the parsed YAML.
+// Only insertions and scalar replacements are produced, at the place the file's own
+// style dictates (indentation width, block or flow style, line endings), so comments,
+// key order and every other line stay exactly as the author wrote them.
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { keyText, walk } from './positions';
+import type { Fix, FixOp, Path } from './types';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Applies edits (non-overlapping, offsets into `text`). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** The text after applying every operation of a fix, or null when an operation cannot be placed. */
+export function applyFix(text: string, fix: Fix): string | null {
+  let current = text;
+  for (const op of fix.ops) {
+    const doc = parseDocument(current, { keepSourceTokens: true });
+    if (doc.errors.length > 0) return null;
+    const edit = renderOp(current, doc, op);
+    if (!edit) return null;
+    current = applyEdits(current, [edit]);
+  }
+  return current;
+}
+
+/** One edit turning `before` into `after`: the changed middle, common prefix and suffix left alone. */
+export function diffEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, newText: after.slice(start, endAfter) };
+}
+
+/** The edits of a fix against the original text (one edit spanning what changed). */
+export function fixEdits(text: string, fix: Fix): TextEdit[] | null {
+  const after = applyFix(text, fix);
+  if (after === null) return null;
+  return after === text ? [] : [diffEdit(text, after)];
+}
+
+interface Style {
+  eol: string;
+  /** Indentation width the file uses. */
+  unit: number;
+  /** Whether block lists are indented under their key (`key:\n  - x`) or not (`key:\n- x`). */
+  indentSeq: boolean;
+}
+
+export function detectStyle(text: string): Style {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const counts = new Map<number, number>();
+  let seqIndented = 0;
+  let seqFlat = 0;
+  let above: string | undefined;
+  for (const line of lines) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    // Only a key that opens a block tells the indentation width; `- ` offsets do not.
+    if (above !== undefined && /:\s*(#.*)?$/.test(above)) {
+      const indent = line.length - line.trimStart().length;
+      const aboveIndent = above.length - above.trimStart().length;
+      const width = indent - aboveIndent;
+      if (line.trimStart().startsWith('- ')) {
+        if (width > 0) seqIndented++;
+        else if (width === 0) seqFlat++;
+      }
+      if (width > 0) counts.set(width, (counts.get(width) ?? 0) + 1);
+    }
+    above = line;
+  }
+  let unit = 2;
+  let best = 0;
+  for (const [width, n] of counts) {
+    if (width >= 2 && width <= 8 && (n > best || (n === best && width < unit))) {
+      unit = width;
+      best = n;
+    }
+  }
+  return { eol, unit, indentSeq: seqIndented >= seqFlat };
+}
+
+function renderOp(text: string, doc: Document.Parsed, op: FixOp): TextEdit | null {
+  const style = detectStyle(text);
+  switch (op.op) {
+    case 'replace':
+    case 'renameKey': {
+      const { node, pair, complete } = walk(doc, op.path);
+      if (!complete) return null;
+      const target = op.op === 'renameKey' ? (pair?.key as Node | undefined) : node;
+      if (!isScalar(target) || !target.range) return null;
+      const value = op.op === 'renameKey' ? op.to : op.value;
+      return { start: target.range[0], end: target.range[1], newText: scalar(value) };
+    }
+    case 'set':
+      return setKey(text, doc, op.path, op.key, op.value, style);
+    case 'append':
+      return appendItem(text, doc, op.path, op.value, style);
+  }
+}
+
+function scalar(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).replace(/\n+$/, '');
+}
+
+function flow(value: unknown): string {
+  return stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\n+$/, '');
+}
+
+function block(value: unknown, style: Style): string[] {
+  return stringify(value, { indent: style.unit, indentSeq: style.indentSeq, lineWidth: 0 }).replace(/\n+$/, '').split('\n');
+}
+
+function indentLines(lines: string[], indent: number, style: Style): string {
+  const pad = ' '.repeat(indent);
+  return lines.map((l) => (l === '' ? l : pad + l)).join(style.eol);
+}
+
+/** Column of an offset within its line. */
+function columnOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return offset - i;
+}
+
+/** Where to insert a new line after the collection ending at `end`: the end of its last line (after any comment). */
+function afterLastLine(text: string, end: number): number {
+  let pos = end;
+  while (pos > 0 && (text[pos - 1] === '\n' || text[pos - 1] === '\r')) pos--;
+  while (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') pos++;
+  return pos;
+}
+
+function collectionEnd(node: YAMLMap | YAMLSeq): number {
+  const last = node.items[node.items.length - 1] as Pair | Node | undefined;
+  if (last && isMap(node)) {
+    const pair = last as Pair;
+    const v = pair.value as Node | null;
+    const k = pair.key as Node | null;
+    return (v && v.range ? v.range[1] : k?.range?.[1]) ?? node.range![1];
+  }
+  const item = last as Node | undefined;
+  return item?.range ? item.range[1] : node.range![1];
+}
+
+/** Inserts before the closing bracket of a flow collection, with a separating comma when needed. */
+function insertInFlow(text: string, node: YAMLMap | YAMLSeq, piece: string): TextEdit {
+  const close = node.range![1] - 1;
+  let pos = close;
+  while (pos > node.range![0] + 1 && /\s/.test(text[pos - 1])) pos--;
+  return { start: pos, end: pos, newText: node.items.length === 0 ? piece : `, ${piece}` };
+}
+
+function setKey(text: string, doc: Document.Parsed, path: Path, key: string, value: unknown, style: Style): TextEdit | null {
+  const found = walk(doc, path);
+  if (!found.complete) {
+    // Create the missing parents: set the first missing segment on the deepest existing map.
+    for (let d = path.length - 1; d >= 0; d--) {
+      const parent = walk(doc, path.slice(0, d));
+      if (parent.complete && (isMap(parent.node) || parent.node === null || parent.node === undefined)) {
+        let nested: unknown = { [key]: value };
+        for (let i = path.length - 1; i > d; i--) nested = { [String(path[i])]: nested };
+        if (typeof path[d] === 'number') return null;
+        return setKey(text, doc, path.slice(0, d), String(path[d]), nested, style);
+      }
+    }
+    return null;
+  }
+  const node = found.node;
+  if (isMap(node)) {
+    const existing = node.items.find((p) => keyText(p) === key);
+    if (existing) {
+      const v = existing.value as Node | null;
+      if (v === null || (isScalar(v) && (v.value === null || v.value === ''))) {
+        return fillEmptyValue(text, existing, value, style);
+      }
+      if (isMap(v) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        // Merge into the existing map: add only the keys it lacks.
+        const missing = Object.entries(value as Record<string, unknown>).filter(([k]) => !v.items.some((p) => keyText(p) === k));
+        return missing.length > 0 ? insertIntoMap(text, v, Object.fromEntries(missing), style) : null;
+      }
+      return null; // never overwrite a value the author wrote
+    }
+    return insertIntoMap(text, node, { [key]: value }, style);
+  }
+  if (node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''))) {
+    if (found.pair) return fillEmptyValue(text, found.pair, { [key]: value }, style);
+    if (path.length === 0) {
+      // An empty document.
+      const sep = text.length === 0 || text.endsWith('\n') ? '' : style.eol;
+      return { start: text.length, end: text.length, newText: sep + indentLines(block({ [key]: value }, style), 0, style) + style.eol };
+    }
+  }
+  return null;
+}
+
+function insertIntoMap(text: string, node: YAMLMap, entries: Record<string, unknown>, style: Style): TextEdit | null {
+  if (node.flow) {
+    const piece = Object.entries(entries).map(([k, v]) => `${scalar(k)}: ${flow(v)}`).join(', ');
+    return insertInFlow(text, node, piece);
+  }
+  if (node.items.length === 0) return null;
+  const firstKey = node.items[0].key as Node;
+  const indent = columnOf(text, firstKey.range![0]);
+  const at = afterLastLine(text, collectionEnd(node));
+  return { start: at, end: at, newText: style.eol + indentLines(block(entries, style), indent, style) };
+}
+
+/** `key:` with nothing after it gets the value on its own line(s), or inline for a scalar. */
+function fillEmptyValue(text: string, pair: Pair, value: unknown, style: Style): TextEdit | null {
+  const keyNode = pair.key as Node;
+  if (!keyNode.range) return null;
+  const v = pair.value as Node | null;
+  if (value === null || typeof value !== 'object') {
+    if (v && isScalar(v) && v.range && v.range[1] > v.range[0]) return { start: v.range[0], end: v.range[1], newText: scalar(value) };
+    const colon = text.indexOf(':', keyNode.range[1]);
+    if (colon < 0) return null;
+    return { start: colon + 1, end: colon + 1, newText: ` ${scalar(value)}` };
+  }
+  const keyColumn = columnOf(text, keyNode.range[0]);
+  const at = afterLastLine(text, keyNode.range[1]);
+  const isList = Array.isArray(value);
+  const indent = isList && !style.indentSeq ? keyColumn : keyColumn + style.unit;
+  // A comment after the key stays on the key's line; the value goes below it.
+  return { start: at, end: at, newText: style.eol + indentLines(block(value, style), indent, style) };
+}
+
+function appendItem(text: string, doc: Document.Parsed, path: Path, value: unknown, style: Style): TextEdit | null {
+  if (path.length === 0) return null;
+  const found = walk(doc, path);
+  const node = found.complete ? found.node : undefined;
+  if (isSeq(node)) {
+    if (node.flow) return insertInFlow(text, node, flow(value));
+    if (node.items.length === 0) return null;
+    const first = node.items[0] as Node;
+    // The dash sits two columns before a block item's content in the common `- ` form.
+    const dash = text.lastIndexOf('-', first.range![0]);
+    const indent = columnOf(text, dash);
+    const at = afterLastLine(text, collectionEnd(node));
+    return { start: at, end: at, newText: style.eol + indentLines(block([value], style), indent, style) };
+  }
+  if (node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''))) {
+    return setKey(text, doc, path.slice(0, -1), String(path[path.length - 1]), [value], style);
+  }
+  return null;
+}
