@@ -1,0 +1,256 @@
+// Protocol tests: the built server (dist/server.js, `npm run build`) over real JSON-RPC on stdio.
+// Assertions target one rule code at a time, since other rules keep being added.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { lintToDiagnostics } from '../server/src/lsp/validation';
+
+const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
+const DEADLINE_MS = 5000;
+const FOLDER = 'file:///ws';
+
+const DEMO = `stratlint: 1
+id: demo
+title: Demo strategy
+people:
+  - { id: hugo, name: Hugo R. }
+objectives:
+  - id: obj-a
+    title: Grow reorders
+    owner: hugoo
+`;
+/** `hugoo` on line 8 (0-based), after `    owner: `. */
+const TYPO = { start: { line: 8, character: 11 }, end: { line: 8, character: 16 } };
+/** The last `o` of `hugoo`: deleting it fixes the reference, inserting it back breaks it again. */
+const LAST_O = { start: { line: 8, character: 15 }, end: { line: 8, character: 16 } };
+
+function within<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Every publishDiagnostics the server sent, in order, with a way to wait for the next matching one. */
+class Inbox {
+  readonly received: PublishDiagnosticsParams[] = [];
+  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+  push(params: PublishDiagnosticsParams): void {
+    this.received.push(params);
+    this.waiters = this.waiters.filter((w) => (w.test(params) ? (w.resolve(params), false) : true));
+  }
+
+  /** Index to pass to `next`/`of` to look only at what arrives from now on. */
+  mark(): number {
+    return this.received.length;
+  }
+
+  next(test: (p: PublishDiagnosticsParams) => boolean, what: string, from = 0): Promise<PublishDiagnosticsParams> {
+    const found = this.received.slice(from).find(test);
+    if (found) return Promise.resolve(found);
+    return within(new Promise((resolve) => this.waiters.push({ test, resolve })), what);
+  }
+
+  of(uri: string, from = 0): PublishDiagnosticsParams[] {
+    return this.received.slice(from).filter((p) => p.uri === uri);
+  }
+}
+
+/** LSP 3.18 allows markup in messages; ours are plain strings. */
+const plain = (message: Diagnostic['message']): string => (typeof message === 'string' ? message : message.value);
+const withCode = (params: PublishDiagnosticsParams, code: string): Diagnostic[] => params.diagnostics.filter((d) => d.code === code);
+
+describe('language server over stdio', () => {
+  let child: ChildProcess;
+  let connection: ProtocolConnection;
+  let stderr = '';
+  const logs: string[] = [];
+  const inbox = new Inbox();
+  /** What the test client answers to `workspace/configuration` for the `stratlint` section. */
+  let configuration: Record<string, unknown> = { files: ['plans/*.yaml'] };
+
+  const open = (uri: string, text: string, version = 1) =>
+    connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+  const change = (uri: string, version: number, ...contentChanges: TextDocumentContentChangeEvent[]) =>
+    connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  const configure = (settings: Record<string, unknown>) => {
+    configuration = settings;
+    return connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { stratlint: settings } });
+  };
+
+  before(async () => {
+    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => inbox.push(params));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      logs.push(params.message);
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => configuration));
+    connection.listen();
+
+    const result = await within(
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: FOLDER,
+        workspaceFolders: [{ uri: FOLDER, name: 'ws' }],
+        initializationOptions: { today: '2027-03-15' },
+        capabilities: {
+          workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+          textDocument: {
+            synchronization: { dynamicRegistration: false },
+            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          },
+        },
+      }),
+      'initialize result',
+    );
+    const sync = result.capabilities.textDocumentSync;
+    assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
+    await connection.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(() => {
+    connection?.dispose();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill();
+  });
+
+  const demo = `${FOLDER}/demo.strategy.yaml`;
+
+  it('publishes an unknown-reference diagnostic for the opened version', async () => {
+    await open(demo, DEMO, 1);
+    const published = await inbox.next((p) => p.uri === demo && p.version === 1, 'diagnostics for version 1');
+    const [diagnostic] = withCode(published, 'unknown-reference');
+    assert.ok(diagnostic, `no unknown-reference in ${JSON.stringify(published.diagnostics)}`);
+    assert.deepEqual(diagnostic.range, TYPO);
+    assert.equal(diagnostic.source, 'stratlint');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/stratlint/stratlint/blob/main/docs/rules/unknown-reference.md');
+    assert.match(plain(diagnostic.message), /Did you mean 'hugo'/);
+    // The quick fix travels in the diagnostic.
+    const data = diagnostic.data as { ruleId: string; fixes?: { ops: { op: string; value: unknown }[] }[] };
+    assert.equal(data.ruleId, 'unknown-reference');
+    assert.deepEqual(data.fixes?.[0].ops.map((o) => [o.op, o.value]), [['replace', 'hugo']]);
+  });
+
+  it('re-lints after an incremental change and publishes for the new version', async () => {
+    await change(demo, 2, { range: LAST_O, text: '' });
+    const published = await inbox.next((p) => p.uri === demo && p.version === 2, 'diagnostics for version 2');
+    assert.deepEqual(withCode(published, 'unknown-reference'), []);
+  });
+
+  it('after a burst of changes publishes the last version last, never an older one after a newer one', async () => {
+    const from = inbox.mark();
+    // Versions 3..13 alternately break and fix the reference; 13 (odd) leaves it broken.
+    for (let version = 3; version <= 13; version++) {
+      await change(demo, version, version % 2 === 1 ? { range: { start: LAST_O.start, end: LAST_O.start }, text: 'o' } : { range: LAST_O, text: '' });
+    }
+    const last = await inbox.next((p) => p.uri === demo && p.version === 13, 'diagnostics for version 13', from);
+    assert.deepEqual(withCode(last, 'unknown-reference').map((d) => d.range), [TYPO]);
+
+    // Publish something else and wait for it, so any late publication for demo would have arrived by now.
+    const barrier = `${FOLDER}/barrier.strategy.yaml`;
+    await open(barrier, DEMO);
+    await inbox.next((p) => p.uri === barrier, 'diagnostics for the barrier document', from);
+    const versions = inbox.of(demo, from).map((p) => p.version);
+    assert.deepEqual([...versions].sort((a, b) => a! - b!), versions, `versions out of order: ${versions.join(', ')}`);
+    assert.equal(versions.at(-1), 13);
+  });
+
+  it('ignores YAML that is not a strategy file and lints files matching stratlint.files', async () => {
+    const from = inbox.mark();
+    const plain = `${FOLDER}/foo.yaml`;
+    const plan = `${FOLDER}/plans/q3.yaml`;
+    await open(plain, DEMO);
+    await open(plan, DEMO);
+    // Both are linted in the order opened, so once the plan's diagnostics are here, any for foo.yaml would be too.
+    const published = await inbox.next((p) => p.uri === plan, 'diagnostics for plans/q3.yaml', from);
+    assert.equal(withCode(published, 'unknown-reference').length, 1);
+    assert.deepEqual(inbox.of(plain), []);
+  });
+
+  it('re-lints open documents when the settings change', async () => {
+    const plan = `${FOLDER}/plans/q3.yaml`;
+    let from = inbox.mark();
+    await configure({ files: ['plans/*.yaml'], rules: { 'unknown-reference': 'warning' } });
+    const relinted = await inbox.next((p) => p.uri === plan, 'diagnostics after a settings change', from);
+    assert.deepEqual(withCode(relinted, 'unknown-reference').map((d) => d.severity), [DiagnosticSeverity.Warning]);
+
+    // No longer a strategy file: its diagnostics are cleared.
+    from = inbox.mark();
+    await configure({ files: [] });
+    const cleared = await inbox.next((p) => p.uri === plan, 'cleared diagnostics after a settings change', from);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('keeps serving after hostile documents', async () => {
+    const from = inbox.mark();
+    const binary = `${FOLDER}/binary.strategy.yaml`;
+    const bomb = `${FOLDER}/bomb.strategy.yml`;
+    await open(binary, 'stratlint: 1\u0000\u0001');
+    const aliases = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) aliases.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    await open(bomb, aliases.join('\n'));
+    await inbox.next((p) => p.uri === binary, 'diagnostics for a binary document', from);
+    await inbox.next((p) => p.uri === bomb, 'diagnostics for an alias bomb', from);
+    // Still alive and linting.
+    await change(demo, 14, { range: LAST_O, text: '' });
+    const published = await inbox.next((p) => p.uri === demo && p.version === 14, 'diagnostics for version 14', from);
+    assert.deepEqual(withCode(published, 'unknown-reference'), []);
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    const from = inbox.mark();
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: demo } });
+    const published = await inbox.next((p) => p.uri === demo, 'diagnostics after close', from);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('shuts down and exits', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}\nlog:\n${logs.join('\n')}`);
+  });
+});
+
+describe('lint failure', () => {
+  it('turns an engine crash into one internal-error diagnostic at 0:0', () => {
+    const crashes: unknown[] = [];
+    const diagnostics = lintToDiagnostics(DEMO, { uri: 'file:///ws/x.strategy.yaml' }, (e) => crashes.push(e), () => {
+      throw new Error('boom');
+    });
+    assert.equal(crashes.length, 1);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].code, 'internal-error');
+    assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(plain(diagnostics[0].message), /boom/);
+  });
+});
