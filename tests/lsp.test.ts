@@ -233,6 +233,16 @@ describe('language server over stdio', () => {
     assert.deepEqual(published.diagnostics, []);
   });
 
+  it('closing a file that is not a strategy document publishes nothing', async () => {
+    const plain = `${FOLDER}/foo.yaml`;
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: plain } });
+    // Closing is handled in order, so once a later document's diagnostics arrive, foo.yaml's would have.
+    const barrier = `${FOLDER}/barrier2.strategy.yaml`;
+    await open(barrier, DEMO);
+    await inbox.next((p) => p.uri === barrier, 'diagnostics for the barrier document');
+    assert.deepEqual(inbox.of(plain), []);
+  });
+
   it('shuts down and exits', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');

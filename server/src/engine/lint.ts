@@ -1,6 +1,8 @@
 // text + options → findings. Pure: no protocol, no file system, no process.
 import { rules as allRules, ruleById } from '../rules';
+import { describeChain, findChains, linkFindings } from './obstacle-chain';
 import { parse, type Parsed } from './parse';
+import { applyDirectives, parseDirectives } from './suppressions';
 import { offsetsOf } from './positions';
 import type { FailureMode, Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
 
@@ -70,8 +72,42 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   for (const resolved of resolveRules(config)) {
     runRule(resolved, parsed, value, today, options, findings);
   }
-  findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, health: health(findings) };
+  const result = [...suppress(findings, parsed, config), ...chainFindings(findings, parsed, config)];
+  linkFindings(result);
+  result.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings: result, health: health(result) };
+}
+
+/** Drops findings covered by suppression comments (in place) and reports the comments that cover nothing. */
+function suppress(findings: Finding[], parsed: Parsed, config: Record<string, RuleConfig>): Finding[] {
+  const directives = parseDirectives(parsed.text, parsed.lines);
+  if (directives.length === 0) return findings;
+  const { kept, unused } = applyDirectives(findings, directives);
+  findings.length = 0;
+  findings.push(...kept);
+  const level = levelOf('unused-suppression', config);
+  if (level === 'off') return findings;
+  for (const u of unused) {
+    const known = u.id === undefined || ruleById.has(u.id);
+    const messageId = !known ? 'unknownRule' : u.id === undefined ? 'unusedAll' : 'unused';
+    findings.push(engineFinding('unused-suppression', level, messageId, { id: u.id ?? '' }, u.offsets, parsed.lines));
+  }
+  return findings;
+}
+
+function chainFindings(findings: readonly Finding[], parsed: Parsed, config: Record<string, RuleConfig>): Finding[] {
+  const level = levelOf('obstacle-chain', config);
+  if (level === 'off') return [];
+  const offsets = offsetsOf(parsed.doc!, parsed.text, ['id'], 'key');
+  return findChains(findings).map((chain) => ({
+    ...engineFinding('obstacle-chain', level, 'chain', { chain: describeChain(chain), root: chain.root }, offsets, parsed.lines),
+    failureMode: chain.root,
+    path: ['id'],
+    related: chain.modes
+      .map((mode) => findings.find((f) => f.failureMode === mode && (f.severity === 'error' || f.severity === 'warning')))
+      .filter((f): f is Finding => f !== undefined)
+      .map((f) => ({ message: `${f.failureMode}: ${f.message}`, range: f.range })),
+  }));
 }
 
 function levelOf(id: string, config: Record<string, RuleConfig>): RuleLevel {

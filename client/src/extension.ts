@@ -1,0 +1,36 @@
+// Starts the stratlint language server and nothing else: every feature lives in the server.
+import * as path from 'node:path';
+import { window, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  const outputChannel = window.createOutputChannel('stratlint', { log: true });
+  context.subscriptions.push(outputChannel);
+
+  const clientOptions: LanguageClientOptions = {
+    // All YAML: the server decides which files are strategy documents (suffix or `stratlint.files`).
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel,
+    synchronize: { configurationSection: 'stratlint' },
+  };
+
+  // The id `stratlint` makes the client honour the `stratlint.trace.server` setting.
+  client = new LanguageClient('stratlint', 'stratlint', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

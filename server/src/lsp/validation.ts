@@ -1,0 +1,103 @@
+// Lints open documents after a short pause in typing and publishes the result,
+// unless the document moved on meanwhile.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../engine/lint';
+import type { LintOptions } from '../engine/types';
+import { lintFailureDiagnostic, toDiagnostic } from './diagnostics';
+import { lintOptionsFrom, type SettingsStore } from './settings';
+import { isStrategyDocument } from './strategy-files';
+
+/** Below the 50 ms budget between a keystroke and its diagnostics. */
+export const DEBOUNCE_MS = 30;
+
+/** Runs the engine; if the engine itself throws, one `internal-error` diagnostic replaces the findings. */
+export function lintToDiagnostics(
+  text: string,
+  options: LintOptions & { uri: string },
+  onCrash: (error: unknown) => void,
+  run: typeof lint = lint,
+): Diagnostic[] {
+  try {
+    return run(text, options).findings.map((f) => toDiagnostic(f, options.uri));
+  } catch (error) {
+    onCrash(error);
+    return [lintFailureDiagnostic(error)];
+  }
+}
+
+export interface ValidatorOptions {
+  /** Pins the date for date-based rules (tests); undefined means the current date. */
+  today?: string;
+  workspaceFolders: () => readonly string[];
+}
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Bumped on every change, close and re-lint request; a run publishes only if its generation is
+   * still current, so results for a stale version are dropped. Kept after close so that a run
+   * in flight cannot match a reopened document's first generation.
+   */
+  private readonly generations = new Map<string, number>();
+  /** Documents with diagnostics on screen, to clear them when a document stops being a strategy file. */
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly options: ValidatorOptions,
+  ) {}
+
+  schedule(uri: string): void {
+    const generation = this.bump(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.validate(uri, generation).catch((error: unknown) => this.logError(`stratlint: validating ${uri} failed`, error));
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  closed(uri: string): void {
+    this.bump(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(uri: string, generation: number): Promise<void> {
+    const settings = await this.settings.get(uri);
+    const document = this.documents.get(uri);
+    if (!document || this.generations.get(uri) !== generation) return;
+    if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders())) {
+      if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    const diagnostics = lintToDiagnostics(
+      document.getText(),
+      { ...lintOptionsFrom(settings), uri, ...(this.options.today ? { today: this.options.today } : {}) },
+      (error) => this.logError(`stratlint: linting ${uri} failed`, error),
+    );
+    // Linting is synchronous, so nothing can have changed since the check above.
+    this.published.add(uri);
+    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  private bump(uri: string): number {
+    const next = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, next);
+    return next;
+  }
+
+  private logError(message: string, error: unknown): void {
+    this.connection.console.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
