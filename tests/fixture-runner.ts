@@ -32,7 +32,7 @@ export function fixtureCases(): FixtureCase[] {
       if (!m || file.includes('.fixed.')) continue;
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       // A first line `# config: {...}` adds options for this file only (thresholds, severities, today).
-      const own = /^# config: (\{.*\})\s*$/m.exec(text.split(/\r?\n/, 1)[0]);
+      const own = /^# config: (\{.*\})(\s+#.*)?\s*$/.exec(text.split(/\r?\n/, 1)[0]);
       const fileOptions = own ? { ...options, ...JSON.parse(own[1]) } : options;
       cases.push({ ruleId, file: path.join(dir, file), kind: m[1] as 'bad' | 'good', text, options: fileOptions });
     }

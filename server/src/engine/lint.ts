@@ -69,7 +69,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { findings, health: null };
   }
   const value = parsed.value;
-  for (const resolved of resolveRules(config)) {
+  const list = options.plugins && options.plugins.length > 0 ? [...allRules, ...options.plugins] : allRules;
+  for (const resolved of resolveRules(config, list)) {
     runRule(resolved, parsed, value, today, options, findings);
   }
   const result = [...suppress(findings, parsed, config), ...chainFindings(findings, parsed, config)];

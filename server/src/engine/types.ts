@@ -146,6 +146,8 @@ export interface LintOptions {
   /** Base URL of the rule documentation pages. */
   docsBaseUrl?: string;
   workspace?: WorkspaceView;
+  /** Rules added to the built-in catalogue (library use; tests). */
+  plugins?: readonly Rule[];
 }
 
 export interface LintResult {

@@ -2,8 +2,7 @@
 // ranges, so positions pass through untouched.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Fix, Finding, Severity } from '../engine/types';
-// esbuild inlines the one field used, so the server does not read package.json at run time.
-import { repository } from '../../../package.json';
+import { ruleDocsUrl } from '../engine/docs';
 
 export const SOURCE = 'stratlint';
 
@@ -13,11 +12,7 @@ export interface DiagnosticData {
   fixes?: Fix[];
 }
 
-const DOCS_BASE = `${repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`;
-
-export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
-}
+export { ruleDocsUrl };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -8,8 +8,8 @@ export const meta: RuleMeta = {
   severity: 'error',
   description: 'Start dates come before due dates, and planned dates fall inside the strategy horizon.',
   rationale:
-    'A tactic due before it starts, or a target dated after the strategy ends, cannot be scheduled or reviewed: ' +
-    'it is a typo or a plan nobody has thought through, and both surface late, at a review.',
+    'A tactic due before it starts, or a target dated after the strategy ends, cannot be scheduled or reviewed. ' +
+    'It is either a typo or a plan nobody has thought through, and both tend to surface late, at a review.',
   countermeasure: 'Correct the dates, or widen the horizon if the strategy really runs longer.',
   messages: {
     startAfterEnd: "The horizon starts ({{start}}) after it ends ({{end}})",

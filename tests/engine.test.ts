@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix } from '../server/src/engine/fixes';
+import { lint } from '../server/src/engine/lint';
+import { LineIndex, toOneBased } from '../server/src/engine/positions';
+import type { Rule } from '../server/src/engine/types';
+
+const TODAY = '2027-03-15';
+const minimal = (extra = '') => `stratlint: 1\nid: demo\ntitle: Demo strategy\n${extra}`;
+const only = (text: string, ruleId: string) => lint(text, { today: TODAY }).findings.filter((f) => f.ruleId === ruleId);
+
+describe('positions', () => {
+  it('counts UTF-16 code units and treats CRLF as one line break', () => {
+    const text = 'a: 🚀x\r\nb: é\rc: 3\n';
+    const lines = new LineIndex(text);
+    assert.deepEqual(lines.positionAt(text.indexOf('x')), { line: 0, character: 5 });
+    assert.deepEqual(lines.positionAt(text.indexOf('b')), { line: 1, character: 0 });
+    assert.deepEqual(lines.positionAt(text.indexOf('c')), { line: 2, character: 0 });
+    // Never between \r and \n.
+    assert.deepEqual(lines.positionAt(text.indexOf('\n')), { line: 0, character: 6 });
+    assert.equal(lines.offsetAt({ line: 2, character: 0 }), text.indexOf('c'));
+    assert.deepEqual(toOneBased({ start: { line: 0, character: 0 }, end: { line: 1, character: 2 } }), { line: 1, column: 1, endLine: 2, endColumn: 3 });
+  });
+
+  it('gives the same positions for LF and CRLF documents', () => {
+    const lf = minimal('owner: hugoo\n');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = only(lf, 'unknown-reference').map((f) => f.range);
+    const b = only(crlf, 'unknown-reference').map((f) => f.range);
+    assert.deepEqual(a, b);
+    assert.deepEqual(a[0], { start: { line: 3, character: 7 }, end: { line: 3, character: 12 } });
+  });
+});
+
+describe('schema errors', () => {
+  it('puts an unknown key on the key, with a did-you-mean fix', () => {
+    const [f] = only(minimal('ownr: hugo\n'), 'schema');
+    assert.equal(f.message, "Unknown property 'ownr'. Did you mean 'owner'?");
+    assert.deepEqual(f.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
+    assert.equal(applyFix(minimal('ownr: hugo # me\n'), f.fixes![0]), minimal('owner: hugo # me\n'));
+  });
+
+  it('puts a missing required property on the parent key', () => {
+    const [f] = only(minimal('objectives:\n  - id: obj-a\n    owner: x\n'), 'schema');
+    assert.match(f.message, /Missing required property 'title'/);
+    assert.equal(f.range.start.line, 4);
+  });
+
+  it('puts a wrong value on the value, with the expected form', () => {
+    const [f] = only(minimal('horizon: { start: 2027-13-01 }\n'), 'schema');
+    assert.match(f.message, /ISO date/);
+    assert.deepEqual(f.range.start, { line: 3, character: 18 });
+  });
+
+  it('reports an empty optional value once, through the rule that explains it', () => {
+    const text = minimal('objectives:\n  - id: obj-a\n    title: Grow\n    owner:\n');
+    assert.deepEqual(only(text, 'schema'), []);
+  });
+});
+
+describe('hostile input', () => {
+  it('answers a billion-laughs alias bomb with one finding, fast', () => {
+    const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      rows.push(`${cur}: &${cur} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    const started = process.hrtime.bigint();
+    const { findings, health } = lint(rows.join('\n') + '\n', { today: TODAY });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].ruleId, 'yaml-syntax');
+    assert.match(findings[0].message, /Aliases expand to too much data/);
+    assert.equal(health, null);
+    assert.ok(seconds < 5, `took ${seconds}s`);
+  });
+
+  it('reports a binary file as such', () => {
+    const { findings } = lint('stratlint: 1\u0000\u0001\u0002', {});
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /binary/);
+  });
+
+  it('reports broken YAML with a precise range and no other findings', () => {
+    const { findings } = lint(minimal('owner: [hugo\nwhy: x\n'), { today: TODAY });
+    assert.ok(findings.length >= 1);
+    assert.ok(findings.every((f) => f.ruleId === 'yaml-syntax'));
+    assert.ok(findings[0].range.start.line >= 3);
+  });
+
+  it('lints a 50,000-line document', () => {
+    const rows = [minimal('people:')];
+    for (let i = 0; rows.length < 50_000; i++) rows.push(`  - { id: p${i}, name: Person ${i}, level: manager }`);
+    const { findings } = lint(rows.join('\n') + '\n', { today: TODAY });
+    assert.deepEqual(findings.filter((f) => f.severity === 'error' && f.ruleId !== 'strategy-why' && f.ruleId !== 'review-cadence'), []);
+  });
+
+  it('skips a document above the size limit with one informational finding', () => {
+    const { findings, health } = lint(minimal('why: ' + 'x'.repeat(1000) + '\n'), { maxFileSize: 500 });
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['file-too-large', 'info']]);
+    assert.equal(health, null);
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    const { findings } = lint('- just\n- a list\n', {});
+    assert.equal(findings[0].ruleId, 'yaml-syntax');
+    assert.match(findings[0].message, /mapping/);
+  });
+});
+
+describe('rule isolation', () => {
+  it('turns a crashing rule into an internal-error finding; the others still report', () => {
+    const broken: Rule = {
+      meta: { id: 'broken-rule', failureMode: null, severity: 'error', description: 'x', rationale: 'x', countermeasure: 'x', messages: { m: 'm' }, fixable: false },
+      check() {
+        throw new Error('boom');
+      },
+    };
+    const { findings } = lint(minimal('owner: hugoo\n'), { today: TODAY, plugins: [broken] });
+    const internal = findings.filter((f) => f.ruleId === 'internal-error');
+    assert.equal(internal.length, 1);
+    assert.match(internal[0].message, /Rule 'broken-rule' failed: boom/);
+    assert.ok(findings.some((f) => f.ruleId === 'unknown-reference'));
+  });
+});
+
+describe('configuration of rules', () => {
+  it('turns rules off and changes severities', () => {
+    const text = minimal('owner: hugoo\n');
+    assert.equal(lint(text, { rules: { 'unknown-reference': 'off' } }).findings.filter((f) => f.ruleId === 'unknown-reference').length, 0);
+    assert.equal(lint(text, { rules: { 'unknown-reference': 'warning' } }).findings.find((f) => f.ruleId === 'unknown-reference')!.severity, 'warning');
+    assert.equal(lint(text, { rules: { 'unknown-reference': ['info'] } }).findings.find((f) => f.ruleId === 'unknown-reference')!.severity, 'info');
+  });
+});
