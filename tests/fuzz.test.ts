@@ -1,0 +1,12 @@
+// Fixed-seed property runs (quick); `npm run fuzz` runs the same properties at scale.
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { properties } from './fuzz/properties';
+
+describe('engine properties (fixed seed)', () => {
+  for (const [name, property] of Object.entries(properties)) {
+    it(name, () => {
+      fc.assert(property, { seed: 20270315, numRuns: 150 });
+    });
+  }
+});
