@@ -226,11 +226,16 @@ function fillEmptyValue(text: string, pair: Pair, value: unknown, style: Style):
   const keyNode = pair.key as Node;
   if (!keyNode.range) return null;
   const v = pair.value as Node | null;
-  if (value === null || typeof value !== 'object') {
-    if (v && isScalar(v) && v.range && v.range[1] > v.range[0]) return { start: v.range[0], end: v.range[1], newText: scalar(value) };
+  const emptyCollection = value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+  const written = v && isScalar(v) && v.range && v.range[1] > v.range[0] ? v.range : null;
+  if (value === null || typeof value !== 'object' || emptyCollection || written) {
+    // Scalars and empty collections go on the key's line; an explicit empty value (`""`, `~`) is
+    // replaced in place, in flow style, so nothing after it on the line (a comment) moves.
+    const piece = value !== null && typeof value === 'object' ? flow(value) : scalar(value);
+    if (written) return { start: written[0], end: written[1], newText: piece };
     const colon = text.indexOf(':', keyNode.range[1]);
     if (colon < 0) return null;
-    return { start: colon + 1, end: colon + 1, newText: ` ${scalar(value)}` };
+    return { start: colon + 1, end: colon + 1, newText: ` ${piece}` };
   }
   const keyColumn = columnOf(text, keyNode.range[0]);
   const at = afterLastLine(text, keyNode.range[1]);
