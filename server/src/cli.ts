@@ -1,11 +1,13 @@
-// The stratlint command: argv → engine → formatter → exit code. DESIGN §6.
-import { TextDecoder } from 'node:util';
+// The stratlint command: argv → configuration → engine → formatter → exit code. DESIGN §6.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../package.json';
-import { lint } from './engine/lint';
+import { ConfigError, type StratlintConfig } from './config/config';
 import { parseArgs, USAGE } from './cli/args';
-import { discover, displayPath } from './cli/files';
+import { checkFile } from './cli/check-file';
+import { ConfigResolver } from './cli/config';
+import { discover, displayPath, STRATEGY_FILE } from './cli/files';
 import { formatters } from './cli/formatters';
 import { countBySeverity, failureModesAtRisk, type FileResult } from './cli/results';
 
@@ -30,29 +32,52 @@ function main(argv: readonly string[]): number {
   }
 
   const cwd = process.cwd();
-  const { files, missing } = discover(options.paths, cwd);
-  if (missing.length > 0) {
-    for (const arg of missing) process.stderr.write(`stratlint: no such file or folder: ${arg}\n`);
+  const explicitConfig = options.config === undefined ? undefined : path.resolve(cwd, options.config);
+  if (explicitConfig !== undefined && !isFile(explicitConfig)) {
+    process.stderr.write(`stratlint: no such configuration file: ${options.config}\n`);
+    return EXIT_USAGE;
+  }
+  const configs = new ConfigResolver(cwd, explicitConfig);
+
+  // Every configuration is loaded before anything is linted: a bad one stops the run with no lint output.
+  let files: string[];
+  let fileConfigs: StratlintConfig[];
+  try {
+    const discovery = discover(options.paths, cwd, (file) => STRATEGY_FILE.test(file) || configs.listsFile(file));
+    if (discovery.missing.length > 0) {
+      for (const arg of discovery.missing) process.stderr.write(`stratlint: no such file or folder: ${arg}\n`);
+      return EXIT_USAGE;
+    }
+    files = discovery.files;
+    fileConfigs = files.map((file) => configs.forDocument(file));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const at = error.range ? `:${error.range.start.line + 1}:${error.range.start.character + 1}` : '';
+    process.stderr.write(`stratlint: invalid configuration ${displayPath(error.file, cwd)}${at}: ${oneLine(error.detail)}\n`);
     return EXIT_USAGE;
   }
   if (files.length === 0) {
     process.stderr.write(`stratlint: no strategy files (*.strategy.yaml, *.strategy.yml) in ${options.paths.join(', ') || 'the current folder'}\n`);
   }
 
-  let unreadable = false;
+  let failed = false;
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const filePath = displayPath(file, cwd);
-    let text: string;
-    try {
-      text = readUtf8(file);
-    } catch (error) {
-      process.stderr.write(`stratlint: cannot read ${filePath}: ${reason(error)}\n`);
-      unreadable = true;
+    const lintOptions = { today: options.today, rules: fileConfigs[i].rules, uri: pathToFileURL(file).href, maxFileSize: options.maxFileSize };
+    const { result, fixesApplied, problem } = checkFile(file, lintOptions, options.fix);
+    if (problem) {
+      process.stderr.write(`stratlint: ${problem.what} ${filePath}: ${problem.why}\n`);
+      failed ||= problem.fatal;
+    }
+    if (fixesApplied > 0 && options.format === 'stylish') {
+      process.stderr.write(`${fixesApplied} ${fixesApplied === 1 ? 'fix' : 'fixes'} applied to ${filePath}\n`);
+    }
+    if (!result) {
       results.push({ filePath, health: null, findings: [], atRisk: [] });
       continue;
     }
-    const { findings, health } = lint(text, { today: options.today, uri: pathToFileURL(file).href });
+    const { findings, health } = result;
     results.push({ filePath, health, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings, atRisk: failureModesAtRisk(findings) });
   }
 
@@ -61,7 +86,7 @@ function main(argv: readonly string[]): number {
   if (output) process.stdout.write(output);
 
   const counts = countBySeverity(results);
-  if (unreadable) return EXIT_USAGE;
+  if (failed) return EXIT_USAGE;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     process.stderr.write(`stratlint: too many warnings (${counts.warning}); at most ${options.maxWarnings} allowed with --max-warnings.\n`);
@@ -70,20 +95,17 @@ function main(argv: readonly string[]): number {
   return EXIT_OK;
 }
 
-/** UTF-8 without a byte order mark, as the editor shows the text, so columns agree. */
-function readUtf8(file: string): string {
-  return new TextDecoder('utf-8').decode(fs.readFileSync(file));
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
-function reason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT': return 'the file does not exist (a broken symlink?)';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a folder';
-    default: return e?.message ?? String(error);
-  }
+/** A configuration error is one line on stderr, whatever the YAML parser's message holds. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 // exitCode rather than exit(): a piped stdout is flushed before the process ends.

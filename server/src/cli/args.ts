@@ -8,6 +8,11 @@ export interface CliOptions {
   format: FormatName;
   today: string | undefined;
   maxWarnings: number | undefined;
+  /** Characters; larger documents are not linted. */
+  maxFileSize: number | undefined;
+  /** A configuration file used for every document instead of the nearest .stratlintrc.yaml. */
+  config: string | undefined;
+  fix: boolean;
   quiet: boolean;
   help: boolean;
   version: boolean;
@@ -19,21 +24,31 @@ export const USAGE = `Usage: stratlint [paths…] [options]
 
 Lints strategy documents (*.strategy.yaml, *.strategy.yml).
 Paths are files, folders (searched recursively) or globs; none means the current folder.
+In a folder, YAML files named by the 'files' globs of the nearest .stratlintrc.yaml count too.
 
 Options:
   --format stylish|json   output format (default: stylish)
+  --config FILE           use this configuration for every document instead of the
+                          nearest .stratlintrc.yaml (or .yml) above each one
+  --fix                   apply the safe fixes, write changed files back, report the rest
   --today YYYY-MM-DD      date used by date-based rules (default: today)
   --max-warnings N        exit with 1 when there are more than N warnings
+  --max-file-size N       skip documents longer than N characters, with one finding
+                          (default: 5242880)
   --quiet                 report errors only
   -h, --help              show this help
   -v, --version           show the version
 
-Exit codes: 0 no error (and warnings within --max-warnings), 1 findings over that, 2 usage error.`;
+Exit codes: 0 no error (and warnings within --max-warnings), 1 findings over that,
+2 usage or configuration error.`;
 
-const VALUE_OPTIONS = new Set(['--format', '--today', '--max-warnings']);
+const VALUE_OPTIONS = new Set(['--format', '--today', '--max-warnings', '--max-file-size', '--config']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { paths: [], format: 'stylish', today: undefined, maxWarnings: undefined, quiet: false, help: false, version: false };
+  const options: CliOptions = {
+    paths: [], format: 'stylish', today: undefined, maxWarnings: undefined, maxFileSize: undefined, config: undefined,
+    fix: false, quiet: false, help: false, version: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -68,6 +83,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--max-warnings':
         if (!/^\d+$/.test(value!)) return { ok: false, error: `--max-warnings needs a whole number ≥ 0, got '${value}'` };
         options.maxWarnings = Number(value);
+        break;
+      case '--max-file-size':
+        if (!/^\d+$/.test(value!)) return { ok: false, error: `--max-file-size needs a whole number of characters ≥ 0, got '${value}'` };
+        options.maxFileSize = Number(value);
+        break;
+      case '--config':
+        if (value === '') return { ok: false, error: `option '--config' needs a value` };
+        options.config = value;
+        break;
+      case '--fix':
+        options.fix = true;
         break;
       case '--quiet':
         options.quiet = true;

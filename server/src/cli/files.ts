@@ -1,6 +1,7 @@
 // Paths from the command line → the strategy files to lint.
-// Files are taken as given; folders are searched for *.strategy.yaml|yml; globs are
-// expanded by walking from their static base. Symlinked folders are followed once.
+// Files are taken as given; folders are searched for *.strategy.yaml|yml (and whatever else
+// `isStrategyFile` accepts); globs are expanded by walking from their static base.
+// Symlinked folders are followed once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -15,14 +16,19 @@ export interface Discovery {
   missing: string[];
 }
 
-export function discover(args: readonly string[], cwd: string): Discovery {
+/** `isStrategyFile` decides for files met in a folder walk; it may throw (a bad configuration). */
+export function discover(
+  args: readonly string[],
+  cwd: string,
+  isStrategyFile: (file: string) => boolean = (file) => STRATEGY_FILE.test(file),
+): Discovery {
   const found = new Set<string>();
   const missing: string[] = [];
   for (const arg of args.length > 0 ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
-      walk(absolute, (file) => STRATEGY_FILE.test(file), found);
+      walk(absolute, isStrategyFile, found);
     } else if (stat) {
       found.add(absolute);
     } else if (picomatch.scan(arg).isGlob) {

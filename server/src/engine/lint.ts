@@ -57,7 +57,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       health: null,
     };
   }
-  const parsed = parse(text);
+  const parsed = parse(text, options.parseCache);
   const findings: Finding[] = [];
   if (parsed.problems.length > 0 || !parsed.doc || !parsed.value) {
     const level = levelOf('yaml-syntax', config);

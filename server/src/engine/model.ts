@@ -172,9 +172,13 @@ export function label(item: Rec, index: number | string): string {
   return text(item.id) ?? `#${typeof index === 'number' ? index + 1 : index}`;
 }
 
+/** People offered as quick fixes at most; a menu of two hundred names helps nobody. */
+export const MAX_PERSON_FIXES = 10;
+
 /**
  * Fixes that set `key` on the map at `path` to a person: one per person of the document
- * ("Set owner to Hugo R."), or one placeholder when the document lists nobody.
+ * ("Set owner to Hugo R."), the first MAX_PERSON_FIXES of them, or one placeholder when the
+ * document lists nobody.
  */
 export function personFixes(doc: Rec, path: Path, key = 'owner'): import('./types').Fix[] {
   const people = records(doc.people)
@@ -183,7 +187,7 @@ export function personFixes(doc: Rec, path: Path, key = 'owner'): import('./type
   if (people.length === 0) {
     return [{ title: `Add ${key}: owner-id (placeholder)`, ops: [{ op: 'set', path, key, value: 'owner-id' }] }];
   }
-  return people.map((p) => ({
+  return people.slice(0, MAX_PERSON_FIXES).map((p) => ({
     title: `Set ${key} to ${p.name ?? p.id}`,
     ops: [{ op: 'set', path, key, value: p.id }],
   }));

@@ -17,19 +17,28 @@ function counts(f: Finding): boolean {
 
 /** Adds relatedInformation between findings of linked failure modes (in place). */
 export function linkFindings(findings: Finding[]): void {
-  const active = findings.filter(counts);
-  for (const f of active) {
+  const byMode = new Map<FailureMode, Finding[]>();
+  for (const f of findings) {
+    if (!counts(f)) continue;
+    const list = byMode.get(f.failureMode!) ?? [];
+    list.push(f);
+    byMode.set(f.failureMode!, list);
+  }
+  if (byMode.size < 2) return;
+  const modes = [...byMode.keys()];
+  for (const [mode, list] of byMode) {
+    // The same few related entries serve every finding of a mode.
     const extra: RelatedInfo[] = [];
-    for (const g of active) {
-      if (g === f || g.failureMode === f.failureMode || !linked(f.failureMode!, g.failureMode!)) continue;
-      const leads = (LEADS_TO[f.failureMode!] ?? []).includes(g.failureMode!);
-      extra.push({
-        message: `${leads ? 'Leads to' : 'Caused in part by'} ${g.failureMode} (${FAILURE_MODE_TITLES[g.failureMode!]}): ${g.message}`,
-        range: g.range,
-      });
-      if (extra.length >= MAX_RELATED) break;
+    for (const other of modes) {
+      if (other === mode || !linked(mode, other)) continue;
+      const leads = (LEADS_TO[mode] ?? []).includes(other);
+      for (const g of byMode.get(other)!) {
+        if (extra.length >= MAX_RELATED) break;
+        extra.push({ message: `${leads ? 'Leads to' : 'Caused in part by'} ${other} (${FAILURE_MODE_TITLES[other]}): ${g.message}`, range: g.range });
+      }
     }
-    if (extra.length > 0) f.related = [...(f.related ?? []), ...extra];
+    if (extra.length === 0) continue;
+    for (const f of list) f.related = [...(f.related ?? []), ...extra];
   }
 }
 

@@ -1,6 +1,7 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
 import { parseDocument, type Document } from 'yaml';
+import { parseChunked, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
 
@@ -24,8 +25,16 @@ export interface Parsed {
   problems: ParseProblem[];
 }
 
-export function parse(text: string): Parsed {
+/**
+ * Parses a document. With a cache (one per document, kept across its versions) only the
+ * sections and list items an edit touched are parsed again.
+ */
+export function parse(text: string, cache?: ParseCache): Parsed {
   const lines = new LineIndex(text);
+  if (cache) {
+    const chunked = parseChunked(text, cache);
+    if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
+  }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     return {
@@ -33,7 +42,7 @@ export function parse(text: string): Parsed {
       problems: [{ message: 'The file contains NUL bytes: it looks binary, not a YAML strategy document.', offsets: { start: nul, end: nul + 1 } }],
     };
   }
-  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
     message: cleanMessage(e.message),
     offsets: clampOffsets(e.pos, text.length),

@@ -146,6 +146,8 @@ export interface LintOptions {
   /** Base URL of the rule documentation pages. */
   docsBaseUrl?: string;
   workspace?: WorkspaceView;
+  /** Parsed pieces of this document from its previous version (incremental re-lint); one cache per document. */
+  parseCache?: import('./chunks').ParseCache;
   /** Rules added to the built-in catalogue (library use; tests). */
   plugins?: readonly Rule[];
 }

@@ -3,7 +3,7 @@
 // and its entry in package.json `contributes.configuration`.
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/lint';
-import type { LintOptions, RuleLevel } from '../engine/types';
+import type { LintOptions, RuleConfig, RuleLevel } from '../engine/types';
 
 export interface Settings {
   /** Extra globs, relative to a workspace folder, of YAML files to lint besides *.strategy.yaml / *.strategy.yml. */
@@ -49,9 +49,20 @@ export function readSettings(raw: unknown): Settings {
   return settings;
 }
 
-/** The part of the engine options that comes from settings. */
-export function lintOptionsFrom(settings: Settings): Pick<LintOptions, 'rules' | 'maxFileSize'> {
-  return { rules: settings.rules, maxFileSize: settings.maxFileSize };
+/** The part of the engine options that comes from settings, over the rules of the configuration file. */
+export function lintOptionsFrom(settings: Settings, configRules: Readonly<Record<string, RuleConfig>> = {}): Pick<LintOptions, 'rules' | 'maxFileSize'> {
+  return { rules: overrideLevels(configRules, settings.rules), maxFileSize: settings.maxFileSize };
+}
+
+/** `stratlint.rules` only sets levels: it wins over the configuration's level and keeps its options. */
+export function overrideLevels(config: Readonly<Record<string, RuleConfig>>, levels: Readonly<Record<string, RuleLevel>>): Record<string, RuleConfig> {
+  const rules: Record<string, RuleConfig> = { ...config };
+  for (const [id, level] of Object.entries(levels)) {
+    const entry = config[id];
+    const options = Array.isArray(entry) ? entry[1] : undefined;
+    rules[id] = options ? [level, options] : level;
+  }
+  return rules;
 }
 
 /**

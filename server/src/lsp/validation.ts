@@ -4,6 +4,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../engine/lint';
 import type { LintOptions } from '../engine/types';
+import type { ConfigStore } from './configs';
 import { lintFailureDiagnostic, toDiagnostic } from './diagnostics';
 import { lintOptionsFrom, type SettingsStore } from './settings';
 import { isStrategyDocument } from './strategy-files';
@@ -47,6 +48,7 @@ export class Validator {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly configs: ConfigStore,
     private readonly options: ValidatorOptions,
   ) {}
 
@@ -77,15 +79,18 @@ export class Validator {
     const settings = await this.settings.get(uri);
     const document = this.documents.get(uri);
     if (!document || this.generations.get(uri) !== generation) return;
-    if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders())) {
+    const applied = this.configs.forDocument(uri);
+    if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders(), applied.config.files)) {
       if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
     }
     const diagnostics = lintToDiagnostics(
       document.getText(),
-      { ...lintOptionsFrom(settings), uri, ...(this.options.today ? { today: this.options.today } : {}) },
+      { ...lintOptionsFrom(settings, applied.config.rules), uri, ...(this.options.today ? { today: this.options.today } : {}) },
       (error) => this.logError(`stratlint: linting ${uri} failed`, error),
     );
+    const configProblem = this.configs.documentDiagnostic(applied, uri);
+    if (configProblem) diagnostics.unshift(configProblem);
     // Linting is synchronous, so nothing can have changed since the check above.
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });

@@ -1,0 +1,57 @@
+// Incremental parsing must be invisible: after any sequence of edits, linting with the
+// document's parse cache gives exactly what a full lint of the same text gives.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { ParseCache } from '../server/src/engine/chunks';
+import { lint } from '../server/src/engine/lint';
+import { applyEdit, editedText, strategyText } from './fuzz/properties';
+
+const TODAY = '2027-03-15';
+const edits = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', '- ', '#', '  - id: t-z\n    title: New\n', '\n  - { id: p9, name: Nine }', 'owner: hugo\n', '"', '[', '\r\n', '&a ', '*a') }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+    fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }),
+    fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -2, max: 2 }) }),
+  ),
+  { minLength: 1, maxLength: 12 },
+);
+
+describe('incremental parsing', () => {
+  it('equals a full lint after every edit of a random sequence', () => {
+    fc.assert(
+      fc.property(strategyText, edits, (start, sequence) => {
+        const cache = new ParseCache(2);
+        let text = start;
+        assert.deepEqual(lint(text, { today: TODAY, parseCache: cache }), lint(text, { today: TODAY }));
+        for (const e of sequence) {
+          text = applyEdit(text, e);
+          assert.deepEqual(lint(text, { today: TODAY, parseCache: cache }), lint(text, { today: TODAY }));
+        }
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+  });
+
+  it('equals a full lint on edited documents with a fresh cache', () => {
+    fc.assert(
+      fc.property(editedText, (text) => {
+        assert.deepEqual(lint(text, { today: TODAY, parseCache: new ParseCache(2) }), lint(text, { today: TODAY }));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('re-parses only the piece an edit touched', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `  - id: p${i}\n    name: Person ${i}\n`).join('');
+    const text = `stratlint: 1\nid: demo\ntitle: Demo\npeople:\n${items}objectives: []\n`;
+    const cache = new ParseCache();
+    lint(text, { today: TODAY, parseCache: cache });
+    assert.ok(cache.lastParsed > 50);
+    const edited = text.replace('Person 17', 'Person 17b');
+    const result = lint(edited, { today: TODAY, parseCache: cache });
+    assert.equal(cache.lastParsed, 1);
+    assert.deepEqual(result, lint(edited, { today: TODAY }));
+  });
+});
