@@ -7,8 +7,8 @@ export const meta: RuleMeta = {
   severity: 'error',
   description: 'Tactics do not depend on each other in a circle.',
   rationale:
-    'When tactic A waits for B and B waits for A, neither can start: the plan looks complete but is blocked by construction, ' +
-    'and the owners discover it only when the start date passes.',
+    'When tactic A waits for B and B waits for A, neither can start. ' +
+    'The plan looks complete but is blocked by construction, and the owners discover it only when the start date passes.',
   countermeasure: 'Remove one dependency of the cycle, or split a tactic so that part of it can start first.',
   messages: { cycle: 'Dependency cycle: {{cycle}}' },
   fixable: false,
