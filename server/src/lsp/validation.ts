@@ -2,6 +2,7 @@
 // unless the document moved on meanwhile.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParseCache } from '../engine/chunks';
 import { lint } from '../engine/lint';
 import type { LintOptions } from '../engine/types';
 import type { ConfigStore } from './configs';
@@ -43,6 +44,8 @@ export class Validator {
   private readonly generations = new Map<string, number>();
   /** Documents with diagnostics on screen, to clear them when a document stops being a strategy file. */
   private readonly published = new Set<string>();
+  /** Parsed pieces of each open document, so an edit re-parses only the section or item it touched. */
+  private readonly parseCaches = new Map<string, ParseCache>();
 
   constructor(
     private readonly connection: Connection,
@@ -72,6 +75,7 @@ export class Validator {
     this.bump(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.parseCaches.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -86,7 +90,7 @@ export class Validator {
     }
     const diagnostics = lintToDiagnostics(
       document.getText(),
-      { ...lintOptionsFrom(settings, applied.config.rules), uri, ...(this.options.today ? { today: this.options.today } : {}) },
+      { ...lintOptionsFrom(settings, applied.config.rules), uri, parseCache: this.parseCache(uri), ...(this.options.today ? { today: this.options.today } : {}) },
       (error) => this.logError(`stratlint: linting ${uri} failed`, error),
     );
     const configProblem = this.configs.documentDiagnostic(applied, uri);
@@ -94,6 +98,15 @@ export class Validator {
     // Linting is synchronous, so nothing can have changed since the check above.
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  private parseCache(uri: string): ParseCache {
+    let cache = this.parseCaches.get(uri);
+    if (!cache) {
+      cache = new ParseCache();
+      this.parseCaches.set(uri, cache);
+    }
+    return cache;
   }
 
   private bump(uri: string): number {
