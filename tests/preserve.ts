@@ -1,5 +1,8 @@
-// What a fix must never lose: every comment and every scalar the author wrote.
-import { isScalar, parseDocument, visit } from 'yaml';
+// What a fix must never lose: every comment and every scalar the author wrote — except the
+// typo a did-you-mean fix replaces (a `replace` value or a `renameKey` key), which is the point.
+import { isScalar, parseDocument, visit, type Node } from 'yaml';
+import { walk } from '../server/src/engine/positions';
+import type { Fix } from '../server/src/engine/types';
 
 export function authoredContent(text: string): string[] {
   const out: string[] = [];
@@ -16,7 +19,22 @@ export function authoredContent(text: string): string[] {
   return out;
 }
 
-/** The authored pieces of `before` that `after` no longer contains. */
-export function lostContent(before: string, after: string): string[] {
-  return authoredContent(before).filter((piece) => !after.includes(piece));
+/** The authored pieces of `before` that `after` no longer contains, besides those `replaced` allows to go. */
+export function lostContent(before: string, after: string, replaced: readonly string[] = []): string[] {
+  return authoredContent(before).filter((piece) => !after.includes(piece) && !replaced.includes(piece));
+}
+
+/** The source text of the scalars the fixes' `replace` and `renameKey` operations overwrite. */
+export function replacedScalars(text: string, fixes: readonly Fix[]): string[] {
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  const out: string[] = [];
+  for (const fix of fixes) {
+    for (const op of fix.ops) {
+      if (op.op !== 'replace' && op.op !== 'renameKey') continue;
+      const { node, pair, complete } = walk(doc, op.path);
+      const target = (op.op === 'renameKey' ? pair?.key : node) as Node | null | undefined;
+      if (complete && target?.range) out.push(text.slice(target.range[0], target.range[1]));
+    }
+  }
+  return out;
 }

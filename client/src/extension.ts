@@ -1,7 +1,10 @@
-// Starts the stratlint language server and nothing else: every feature lives in the server.
+// Starts the stratlint language server; every feature lives there. The client adds only what needs
+// the editor's UI: the failure-mode quick pick behind the code lens and the configuration status.
 import * as path from 'node:path';
 import { window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createConfigStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -27,7 +30,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   // The id `stratlint` makes the client honour the `stratlint.trace.server` setting.
   client = new LanguageClient('stratlint', 'stratlint', serverOptions, clientOptions);
+  context.subscriptions.push(...registerCommands());
   await client.start();
+  context.subscriptions.push(createConfigStatus(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,9 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../package.json';
+import { DEFAULT_MAX_FILE_SIZE, lint } from './engine/lint';
+import type { LintOptions } from './engine/types';
+import { WorkspaceIndex } from './engine/workspace';
 import { ConfigError, type StratlintConfig } from './config/config';
 import { parseArgs, USAGE } from './cli/args';
-import { checkFile } from './cli/check-file';
+import { fixDocument, readDocument, type Problem } from './cli/check-file';
 import { ConfigResolver } from './cli/config';
 import { discover, displayPath, STRATEGY_FILE } from './cli/files';
 import { formatters } from './cli/formatters';
@@ -60,29 +63,51 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`stratlint: no strategy files (*.strategy.yaml, *.strategy.yml) in ${options.paths.join(', ') || 'the current folder'}\n`);
   }
 
+  // The lint set is every file found: all are read and indexed before any is linted, so the
+  // cross-file rules (FM11) see the whole set; with --fix, all are fixed before any is linted.
   let failed = false;
-  const results: FileResult[] = [];
-  for (const [i, file] of files.entries()) {
-    const filePath = displayPath(file, cwd);
-    const lintOptions = { today: options.today, rules: fileConfigs[i].rules, uri: pathToFileURL(file).href, maxFileSize: options.maxFileSize };
-    const { result, fixesApplied, problem } = checkFile(file, lintOptions, options.fix);
-    if (problem) {
-      process.stderr.write(`stratlint: ${problem.what} ${filePath}: ${problem.why}\n`);
-      failed ||= problem.fatal;
+  const report = (filePath: string, problem: Problem | undefined) => {
+    if (!problem) return;
+    process.stderr.write(`stratlint: ${problem.what} ${filePath}: ${problem.why}\n`);
+    failed ||= problem.fatal;
+  };
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const workspace = new WorkspaceIndex();
+  const documents = files.map((file) => {
+    const uri = pathToFileURL(file).href;
+    const { document, problem } = readDocument(file);
+    report(displayPath(file, cwd), problem);
+    // A document too large to lint is not indexed either: it is reported once, by file-too-large.
+    if (document && document.text.length <= maxFileSize) workspace.set(uri, document.text);
+    return { file, uri, document, text: document?.text };
+  });
+  const lintOptions = (i: number): LintOptions => ({
+    today: options.today, rules: fileConfigs[i].rules, uri: documents[i].uri, maxFileSize: options.maxFileSize, workspace,
+  });
+  if (options.fix) {
+    for (const [i, d] of documents.entries()) {
+      if (!d.document) continue;
+      const filePath = displayPath(d.file, cwd);
+      const fixed = fixDocument(d.file, d.document, lintOptions(i));
+      report(filePath, fixed.problem);
+      if (fixed.fixesApplied === 0) continue;
+      d.text = fixed.text;
+      if (workspace.has(d.uri)) workspace.set(d.uri, fixed.text);
+      if (options.format === 'stylish') {
+        process.stderr.write(`${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied to ${filePath}\n`);
+      }
     }
-    if (fixesApplied > 0 && options.format === 'stylish') {
-      process.stderr.write(`${fixesApplied} ${fixesApplied === 1 ? 'fix' : 'fixes'} applied to ${filePath}\n`);
-    }
-    if (!result) {
-      results.push({ filePath, health: null, findings: [], atRisk: [] });
-      continue;
-    }
-    const { findings, health } = result;
-    results.push({ filePath, health, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings, atRisk: failureModesAtRisk(findings) });
   }
 
+  const results: FileResult[] = documents.map((d, i) => {
+    const filePath = displayPath(d.file, cwd);
+    if (d.text === undefined) return { filePath, health: null, findings: [], atRisk: [] };
+    const { findings, health } = lint(d.text, lintOptions(i));
+    return { filePath, health, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings, atRisk: failureModesAtRisk(findings) };
+  });
+
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = formatters[options.format](results, { color });
+  const output = formatters[options.format](results, { color, cwd });
   if (output) process.stdout.write(output);
 
   const counts = countBySeverity(results);

@@ -24,10 +24,12 @@ export const USAGE = `Usage: stratlint [paths…] [options]
 
 Lints strategy documents (*.strategy.yaml, *.strategy.yml).
 Paths are files, folders (searched recursively) or globs; none means the current folder.
+All the files found form the workspace that the cross-strategy rules (FM11) compare.
 In a folder, YAML files named by the 'files' globs of the nearest .stratlintrc.yaml count too.
 
 Options:
-  --format stylish|json   output format (default: stylish)
+  --format NAME           output format: stylish (default), json, sarif (SARIF 2.1.0
+                          for code scanning) or github (GitHub Actions annotations)
   --config FILE           use this configuration for every document instead of the
                           nearest .stratlintrc.yaml (or .yml) above each one
   --fix                   apply the safe fixes, write changed files back, report the rest
@@ -72,7 +74,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     switch (name) {
       case '--format':
         if (!(formatNames as readonly string[]).includes(value!)) {
-          return { ok: false, error: `unknown format '${value}' (expected ${formatNames.join(' or ')})` };
+          return { ok: false, error: `unknown format '${value}' (expected ${formatNames.slice(0, -1).join(', ')} or ${formatNames[formatNames.length - 1]})` };
         }
         options.format = value as FormatName;
         break;

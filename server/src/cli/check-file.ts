@@ -1,45 +1,52 @@
-// One document on disk: read it, apply the safe fixes when asked (writing the file back only
-// when they changed it), and lint what is left.
+// One document on disk: read it, and apply the safe fixes when asked (writing the file back only
+// when they changed it). Linting is the caller's: every document of the run is read first, so the
+// cross-file rules see the whole lint set.
 import * as fs from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { fixAll } from '../engine/fix-all';
-import { lint } from '../engine/lint';
-import type { LintOptions, LintResult } from '../engine/types';
+import type { LintOptions } from '../engine/types';
 
 const BOM = '\uFEFF';
 
-export interface Checked {
-  /** Undefined when the file could not be read. */
-  result: LintResult | undefined;
-  fixesApplied: number;
-  /** Printed as `stratlint: <what> <file>: <why>`; a fatal problem makes the exit code 2. */
-  problem?: { what: string; why: string; fatal: boolean };
+/** Printed as `stratlint: <what> <file>: <why>`; a fatal problem makes the exit code 2. */
+export interface Problem { what: string; why: string; fatal: boolean }
+
+export interface ReadDocument {
+  /** Without the byte order mark: the editor shows the text without it, so columns agree. */
+  text: string;
+  bytes: Buffer;
 }
 
-export function checkFile(file: string, options: LintOptions, fix: boolean): Checked {
-  let bytes: Buffer;
+export function readDocument(file: string): { document: ReadDocument; problem?: undefined } | { document?: undefined; problem: Problem } {
   try {
-    bytes = fs.readFileSync(file);
+    const bytes = fs.readFileSync(file);
+    return { document: { text: new TextDecoder('utf-8').decode(bytes), bytes } };
   } catch (error) {
-    return { result: undefined, fixesApplied: 0, problem: { what: 'cannot read', why: reason(error), fatal: true } };
+    return { problem: { what: 'cannot read', why: reason(error), fatal: true } };
   }
-  // The editor shows the text without its byte order mark, so columns agree without it.
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (!fix) return { result: lint(text, options), fixesApplied: 0 };
+}
 
+export interface Fixed {
+  /** The text to lint: the fixed one when the file was written back, else the text as read. */
+  text: string;
+  fixesApplied: number;
+  problem?: Problem;
+}
+
+export function fixDocument(file: string, { text, bytes }: ReadDocument, options: LintOptions): Fixed {
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   // Invalid bytes were decoded as U+FFFD; writing the text back would destroy them.
   if (!Buffer.from(text, 'utf8').equals(hasBom ? bytes.subarray(3) : bytes)) {
-    return { result: lint(text, options), fixesApplied: 0, problem: { what: 'not fixing', why: 'it is not valid UTF-8', fatal: false } };
+    return { text, fixesApplied: 0, problem: { what: 'not fixing', why: 'it is not valid UTF-8', fatal: false } };
   }
   const fixed = fixAll(text, options);
-  if (fixed.text === text) return { result: lint(text, options), fixesApplied: 0 };
+  if (fixed.text === text) return { text, fixesApplied: 0 };
   try {
     fs.writeFileSync(file, (hasBom ? BOM : '') + fixed.text);
   } catch (error) {
-    return { result: lint(text, options), fixesApplied: 0, problem: { what: 'cannot write', why: reason(error), fatal: true } };
+    return { text, fixesApplied: 0, problem: { what: 'cannot write', why: reason(error), fatal: true } };
   }
-  return { result: lint(fixed.text, options), fixesApplied: fixed.applied };
+  return { text: fixed.text, fixesApplied: fixed.applied };
 }
 
 function reason(error: unknown): string {

@@ -14,6 +14,8 @@ export interface FileResult {
 
 export interface FormatContext {
   color: boolean;
+  /** The working folder: file paths in the output are relative to it. */
+  cwd: string;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -105,7 +105,7 @@ function renderOp(text: string, doc: Document.Parsed, op: FixOp): TextEdit | nul
       const target = op.op === 'renameKey' ? (pair?.key as Node | undefined) : node;
       if (!isScalar(target) || !target.range) return null;
       const value = op.op === 'renameKey' ? op.to : op.value;
-      return { start: target.range[0], end: target.range[1], newText: scalar(value) };
+      return { start: target.range[0], end: target.range[1], newText: sameQuotes(text.slice(target.range[0], target.range[1]), value) };
     }
     case 'set':
       return setKey(text, doc, op.path, op.key, op.value, style);
@@ -116,6 +116,13 @@ function renderOp(text: string, doc: Document.Parsed, op: FixOp): TextEdit | nul
 
 function scalar(value: unknown): string {
   return stringify(value, { lineWidth: 0 }).replace(/\n+$/, '');
+}
+
+/** A replacement written in the quotes the author used, when it is text. */
+function sameQuotes(original: string, value: unknown): string {
+  if (typeof value === 'string' && original.startsWith('"')) return JSON.stringify(value);
+  if (typeof value === 'string' && original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  return scalar(value);
 }
 
 function flow(value: unknown): string {
@@ -158,12 +165,16 @@ function collectionEnd(node: YAMLMap | YAMLSeq): number {
   return item?.range ? item.range[1] : node.range![1];
 }
 
-/** Inserts before the closing bracket of a flow collection, with a separating comma when needed. */
+/** Inserts into a flow collection: after its last item with a separating comma, or inside the brackets when empty. */
 function insertInFlow(text: string, node: YAMLMap | YAMLSeq, piece: string): TextEdit {
-  const close = node.range![1] - 1;
-  let pos = close;
+  if (node.items.length > 0) {
+    // Right after the last item: a flow collection written over several lines may have a comment after it.
+    const pos = collectionEnd(node);
+    return { start: pos, end: pos, newText: `, ${piece}` };
+  }
+  let pos = node.range![1] - 1;
   while (pos > node.range![0] + 1 && /\s/.test(text[pos - 1])) pos--;
-  return { start: pos, end: pos, newText: node.items.length === 0 ? piece : `, ${piece}` };
+  return { start: pos, end: pos, newText: piece };
 }
 
 function setKey(text: string, doc: Document.Parsed, path: Path, key: string, value: unknown, style: Style): TextEdit | null {

@@ -1,5 +1,6 @@
 // Plain data shared by the engine, the rules and the adapters (LSP, CLI).
 // Nothing here knows about the protocol, the file system or the process.
+import type { DocumentSummary } from './summary';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleLevel = Severity | 'off';
@@ -120,15 +121,32 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** Other strategy documents of the lint set, as cross-file rules see them. */
+/**
+ * The strategy documents of the lint set (the CLI's files, the editor's workspace folders), as
+ * cross-file rules see them. It may hold the document being linted too, possibly in an older
+ * version: rules read that one from their own context (`doc`) and skip the entry with the same uri.
+ * Implemented by `WorkspaceIndex` (engine/workspace.ts).
+ */
 export interface WorkspaceView {
   documents(): Iterable<IndexedDocument>;
+  get(uri: string): IndexedDocument | undefined;
+  /** Documents whose `id` is this strategy id. */
+  byStrategyId(id: string): readonly IndexedDocument[];
+  /** Documents where this person id owns at least one tactic. */
+  byTacticOwner(personId: string): readonly IndexedDocument[];
+  /** Documents with a KPI of this name (trimmed, case-insensitive). */
+  byKpiName(name: string): readonly IndexedDocument[];
+  /** Documents listing this person id in `people`. */
+  byPersonId(personId: string): readonly IndexedDocument[];
 }
 
 export interface IndexedDocument {
   uri: string;
-  value: Record<string, unknown>;
-  /** Resolves a path in that document to a range. */
+  /** The text the summary was taken from. */
+  text: string;
+  /** Strategy id, status, people, units, tactics, KPIs and related refs, as paths. */
+  summary: DocumentSummary;
+  /** Resolves a path in that document (as indexed) to a range; 0:0 when the text cannot be parsed. */
   rangeOf(path: Path, target?: Target): Range;
 }
 
@@ -145,6 +163,10 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Base URL of the rule documentation pages. */
   docsBaseUrl?: string;
+  /**
+   * The other documents of the lint set, for cross-file rules (FM11); without it those rules see
+   * this document alone. Pass `uri` with it: the entry of that uri is replaced by `text` itself.
+   */
   workspace?: WorkspaceView;
   /** Parsed pieces of this document from its previous version (incremental re-lint); one cache per document. */
   parseCache?: import('./chunks').ParseCache;

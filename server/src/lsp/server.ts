@@ -10,6 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serveConfigInfo } from './config-info';
 import { CONFIG_GLOB, ConfigStore } from './configs';
+import { featureCapabilities, registerFeatures } from './features';
 import { SettingsStore } from './settings';
 import { isConfigFile } from './strategy-files';
 import { DEBOUNCE_MS, Validator } from './validation';
@@ -50,6 +51,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...featureCapabilities(params.capabilities),
         ...(watchesFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'stratlint' },
@@ -98,5 +100,6 @@ export function startServer(connection: Connection): void {
   });
 
   serveConfigInfo(connection, configs);
+  registerFeatures(connection, { documents, lintOptions: async (uri) => (await validator?.lintOptions(uri))?.options });
   documents.listen(connection);
 }

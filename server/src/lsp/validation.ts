@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
 import { lint } from '../engine/lint';
 import type { LintOptions } from '../engine/types';
-import type { ConfigStore } from './configs';
+import type { AppliedConfig, ConfigStore } from './configs';
 import { lintFailureDiagnostic, toDiagnostic } from './diagnostics';
 import { lintOptionsFrom, type SettingsStore } from './settings';
 import { isStrategyDocument } from './strategy-files';
@@ -79,21 +79,30 @@ export class Validator {
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private async validate(uri: string, generation: number): Promise<void> {
+  /**
+   * The engine options a document is linted with, or undefined when it is not a strategy document.
+   * Diagnostics and the editor features (hover, code actions, code lens) lint with the same ones.
+   */
+  async lintOptions(uri: string): Promise<{ options: LintOptions & { uri: string }; applied: AppliedConfig } | undefined> {
     const settings = await this.settings.get(uri);
+    const applied = this.configs.forDocument(uri);
+    if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders(), applied.config.files)) return undefined;
+    return {
+      applied,
+      options: { ...lintOptionsFrom(settings, applied.config.rules), uri, parseCache: this.parseCache(uri), ...(this.options.today ? { today: this.options.today } : {}) },
+    };
+  }
+
+  private async validate(uri: string, generation: number): Promise<void> {
+    const lintWith = await this.lintOptions(uri);
     const document = this.documents.get(uri);
     if (!document || this.generations.get(uri) !== generation) return;
-    const applied = this.configs.forDocument(uri);
-    if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders(), applied.config.files)) {
+    if (!lintWith) {
       if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return;
     }
-    const diagnostics = lintToDiagnostics(
-      document.getText(),
-      { ...lintOptionsFrom(settings, applied.config.rules), uri, parseCache: this.parseCache(uri), ...(this.options.today ? { today: this.options.today } : {}) },
-      (error) => this.logError(`stratlint: linting ${uri} failed`, error),
-    );
-    const configProblem = this.configs.documentDiagnostic(applied, uri);
+    const diagnostics = lintToDiagnostics(document.getText(), lintWith.options, (error) => this.logError(`stratlint: linting ${uri} failed`, error));
+    const configProblem = this.configs.documentDiagnostic(lintWith.applied, uri);
     if (configProblem) diagnostics.unshift(configProblem);
     // Linting is synchronous, so nothing can have changed since the check above.
     this.published.add(uri);

@@ -2,6 +2,7 @@
 // Each rule lives in its own file named after its id.
 import type { Rule } from '../engine/types';
 import * as communicationPlan from './communication-plan';
+import * as conflictingKpi from './conflicting-kpi';
 import * as cultureDimension from './culture-dimension';
 import * as dateOrder from './date-order';
 import * as dependencyCycle from './dependency-cycle';
@@ -28,8 +29,11 @@ import * as objectiveWhy from './objective-why';
 import * as obstacleChain from './obstacle-chain';
 import * as operationsImpact from './operations-impact';
 import * as overconfidence from './overconfidence';
+import * as ownerOverload from './owner-overload';
+import * as personConflict from './person-conflict';
 import * as processOwnerInvolved from './process-owner-involved';
 import * as questionsChannel from './questions-channel';
+import * as relatedStrategies from './related-strategies';
 import * as reviewCadence from './review-cadence';
 import * as reviewStale from './review-stale';
 import * as riskContingency from './risk-contingency';
@@ -49,12 +53,14 @@ import * as tooManyObjectives from './too-many-objectives';
 import * as understandingCheck from './understanding-check';
 import * as unitAlignment from './unit-alignment';
 import * as unknownReference from './unknown-reference';
+import * as unknownStrategy from './unknown-strategy';
 import * as unusedSuppression from './unused-suppression';
 import * as vagueWording from './vague-wording';
 import * as yamlSyntax from './yaml-syntax';
 
 export const rules: readonly Rule[] = [
   communicationPlan,
+  conflictingKpi,
   cultureDimension,
   dateOrder,
   dependencyCycle,
@@ -81,8 +87,11 @@ export const rules: readonly Rule[] = [
   obstacleChain,
   operationsImpact,
   overconfidence,
+  ownerOverload,
+  personConflict,
   processOwnerInvolved,
   questionsChannel,
+  relatedStrategies,
   reviewCadence,
   reviewStale,
   riskContingency,
@@ -102,6 +111,7 @@ export const rules: readonly Rule[] = [
   understandingCheck,
   unitAlignment,
   unknownReference,
+  unknownStrategy,
   unusedSuppression,
   vagueWording,
   yamlSyntax,

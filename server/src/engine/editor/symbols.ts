@@ -1,0 +1,119 @@
+// The outline: the strategy, its objectives with their KPIs and tactics (and the tactics'
+// steps), then the other lists of the document. Built from the parse tree, so ranges are exact
+// and a document with a syntax error further down still has an outline above it.
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { keyText } from '../positions';
+import type { OffsetRange, Range } from '../types';
+import { parsedOf } from './document';
+
+export type SymbolKind =
+  | 'strategy' | 'section' | 'objective' | 'kpi' | 'tactic' | 'step' | 'person' | 'unit' | 'risk'
+  | 'process' | 'hypothesis' | 'stakeholder' | 'reviews' | 'communication' | 'channel' | 'tool' | 'related';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  /** The whole item. */
+  range: Range;
+  /** What to reveal and highlight: the item's id or title. */
+  selectionRange: Range;
+  children: DocumentSymbol[];
+}
+
+/** Lists shown as a section of the outline, with the kind of their items. */
+const SECTIONS: [string, SymbolKind][] = [
+  ['people', 'person'], ['units', 'unit'], ['stakeholders', 'stakeholder'], ['hypotheses', 'hypothesis'],
+  ['risks', 'risk'], ['processes', 'process'], ['tools', 'tool'], ['related_strategies', 'related'],
+];
+
+export function documentSymbols(source: string): DocumentSymbol[] {
+  const parsed = parsedOf(source);
+  const root = parsed.doc?.contents as Node | null | undefined;
+  if (!isMap(root) || !root.range) return [];
+  const range = (r: OffsetRange) => parsed.lines.range(r);
+
+  const symbol = (kind: SymbolKind, node: Node, name: string, selection: OffsetRange, detail: string | undefined, children: DocumentSymbol[] = []): DocumentSymbol => ({
+    name, kind, range: range(span(node)), selectionRange: range(selection), children, ...(detail ? { detail } : {}),
+  });
+
+  /** An item of a list: named by its id (or title), detailed by its title (or name). */
+  const item = (kind: SymbolKind, node: Node, index: number, children: (map: YAMLMap) => DocumentSymbol[] = () => []): DocumentSymbol => {
+    if (!isMap(node)) return symbol(kind, node, scalarText(node) ?? `#${index + 1}`, span(node), undefined);
+    const nameKeys = ['id', 'title', 'name', 'who', 'channel', 'ref', 'from'];
+    const namePair = nameKeys.map((k) => pairOf(node, k)).find((p) => p && scalarText(p.value as Node) !== undefined);
+    const name = namePair ? scalarText(namePair.value as Node)! : `#${index + 1}`;
+    const detailKey = ['title', 'name', 'statement', 'description', 'stance', 'relation'].find((k) => k !== (namePair && keyText(namePair)) && pairOf(node, k));
+    const detail = detailKey ? scalarText(pairOf(node, detailKey)!.value as Node) : undefined;
+    const selection = namePair ? span(namePair.value as Node) : firstLine(node);
+    return symbol(kind, node, name, selection, detail, children(node));
+  };
+
+  const list = (map: YAMLMap, key: string, kind: SymbolKind, children?: (m: YAMLMap) => DocumentSymbol[]): DocumentSymbol[] => {
+    const value = pairOf(map, key)?.value as Node | null | undefined;
+    if (!isSeq(value)) return [];
+    return value.items.map((n, i) => item(kind, n as Node, i, children));
+  };
+
+  const steps = (tactic: YAMLMap) => list(tactic, 'steps', 'step');
+  const objectiveChildren = (objective: YAMLMap) => [...list(objective, 'kpis', 'kpi'), ...list(objective, 'tactics', 'tactic', steps)];
+
+  const children: DocumentSymbol[] = list(root, 'objectives', 'objective', objectiveChildren);
+  for (const [key, kind] of SECTIONS) {
+    const pair = pairOf(root, key);
+    if (!pair || !isSeq(pair.value)) continue;
+    children.push({ ...section(pair, key, range), children: list(root, key, kind) });
+  }
+  for (const key of ['reviews', 'communication'] as const) {
+    const pair = pairOf(root, key);
+    if (!pair || !isMap(pair.value)) continue;
+    const sub = key === 'communication' ? list(pair.value, 'channels', 'channel') : [];
+    const detail = key === 'reviews' ? scalarText(pairOf(pair.value, 'cadence')?.value as Node) : undefined;
+    children.push({ ...section(pair, key, range), kind: key, children: sub, ...(detail ? { detail } : {}) });
+  }
+
+  const idPair = pairOf(root, 'id');
+  const titlePair = pairOf(root, 'title');
+  const name = scalarText(idPair?.value as Node) ?? scalarText(titlePair?.value as Node) ?? 'strategy';
+  const selection = idPair?.value ? span(idPair.value as Node) : firstLine(root);
+  return [{
+    name,
+    kind: 'strategy',
+    range: range({ start: 0, end: source.length }),
+    selectionRange: range(selection),
+    children,
+    ...(titlePair && idPair ? { detail: scalarText(titlePair.value as Node) } : {}),
+  }];
+}
+
+function section(pair: Pair, key: string, range: (r: OffsetRange) => Range): DocumentSymbol {
+  const k = pair.key as Node;
+  const value = pair.value as Node;
+  const keyRange = span(k);
+  return {
+    name: key,
+    kind: 'section',
+    range: range({ start: keyRange.start, end: span(value).end }),
+    selectionRange: range(keyRange),
+    children: [],
+  };
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => keyText(p) === key);
+}
+
+function scalarText(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined || node.value === '') return undefined;
+  return String(node.value);
+}
+
+function span(node: Node | null | undefined): OffsetRange {
+  if (!node || !node.range) return { start: 0, end: 0 };
+  return { start: node.range[0], end: node.range[1] };
+}
+
+function firstLine(node: Node): OffsetRange {
+  const r = span(node);
+  return { start: r.start, end: r.start };
+}

@@ -1,0 +1,20 @@
+// What every editor feature handler needs from the server: the open document and the options it
+// is linted with. Handlers keep nothing between requests; a code action reads its fixes from the
+// diagnostic's data, a hover lints the text it is given.
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintOptions } from '../../engine/types';
+
+export interface FeatureContext {
+  documents: TextDocuments<TextDocument>;
+  /** The options the document's diagnostics come from, or undefined when it is not a strategy document. */
+  lintOptions(uri: string): Promise<(LintOptions & { uri: string }) | undefined>;
+}
+
+/** The text and lint options of an open strategy document, or undefined for anything else. */
+export async function strategyDocument(context: FeatureContext, uri: string): Promise<{ text: string; options: LintOptions & { uri: string } } | undefined> {
+  const options = await context.lintOptions(uri);
+  const document = context.documents.get(uri);
+  if (!options || !document) return undefined;
+  return { text: document.getText(), options };
+}

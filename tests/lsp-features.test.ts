@@ -1,0 +1,343 @@
+// Protocol tests of the editor features: the built server (dist/server.js, `npm run build`) over
+// real JSON-RPC on stdio, with the requests VS Code sends. Assertions target one rule or one item
+// at a time, since other rules keep being added.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentLinkRequest,
+  DocumentSymbolRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PrepareRenameRequest,
+  PublishDiagnosticsNotification,
+  ReferencesRequest,
+  RegistrationRequest,
+  RenameRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type MarkupContent,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
+const DEADLINE_MS = 5000;
+const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-features-')));
+const FOLDER = pathToFileURL(DIR).href;
+
+const DOC = `stratlint: 1
+id: demo
+title: Demo strategy
+status: active
+people:
+  - { id: hugo, name: Hugo R., level: manager, unit: sales }
+  - { id: sara, name: Sara T. }
+units:
+  - { id: sales, name: Sales }
+objectives:
+  - id: obj-a
+    title: Grow reorders to 30%
+    owner: hugo
+    tactics:
+      - id: t-landing # the first tactic
+        title: Landing pages
+related_strategies:
+  - { ref: other-plan, relation: supports }
+`;
+
+function within<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Position of the n-th occurrence of `needle` in `text`, plus `shift` characters. */
+function at(text: string, needle: string, shift = 0): Position {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `'${needle}' not in the text`);
+  const before = text.slice(0, i + shift).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function offsetAt(text: string, p: Position): number {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let l = 0; l < p.line; l++) offset += lines[l].length + 1;
+  return offset + p.character;
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const markdown = (hover: Hover | null): string => (hover ? (hover.contents as MarkupContent).value : '');
+const items = (result: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(result) ? result : (result?.items ?? []));
+
+describe('editor features over stdio', () => {
+  let child: ChildProcess;
+  let connection: ProtocolConnection;
+  let stderr = '';
+  let capabilities: Record<string, unknown> = {};
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+  const diagnosticsFor = (uri: string, version: number) => {
+    const test = (p: PublishDiagnosticsParams) => p.uri === uri && p.version === version;
+    const found = published.find(test);
+    return within(found ? Promise.resolve(found) : new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ test, resolve })), `diagnostics for ${uri} v${version}`);
+  };
+  const open = async (name: string, text: string) => {
+    const uri = `${FOLDER}/${name}`;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return uri;
+  };
+  const doc = { textDocument: { uri: '' } };
+  const request = {
+    hover: (position: Position) => within(connection.sendRequest(HoverRequest.type, { ...doc, position }), 'hover'),
+    completion: (uri: string, position: Position) => within(connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }), 'completion').then(items),
+    actions: (diagnostics: Diagnostic[], range: Range, only?: string[]) =>
+      within(connection.sendRequest(CodeActionRequest.type, { ...doc, range, context: { diagnostics, ...(only ? { only } : {}) } }), 'code actions') as Promise<CodeAction[]>,
+  };
+
+  before(async () => {
+    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      published.push(params);
+      for (const w of waiters.splice(0)) (w.test(params) ? w.resolve(params) : waiters.push(w));
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    const result = await within(
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: FOLDER,
+        workspaceFolders: [{ uri: FOLDER, name: 'ws' }],
+        initializationOptions: { today: '2027-03-15' },
+        capabilities: {
+          workspace: { configuration: true, workspaceFolders: true },
+          textDocument: {
+            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } }, dataSupport: true },
+            rename: { prepareSupport: true },
+            completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+            documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          },
+        },
+      }),
+      'initialize result',
+    );
+    capabilities = result.capabilities as Record<string, unknown>;
+    await connection.sendNotification(InitializedNotification.type, {});
+    doc.textDocument.uri = await open('demo.strategy.yaml', DOC);
+    await diagnosticsFor(doc.textDocument.uri, 1);
+  });
+
+  after(() => {
+    connection?.dispose();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it('advertises the features, with fix-all as a code action kind', () => {
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.stratlint'], resolveProvider: false });
+    assert.deepEqual((capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, [':', ' ', '-']);
+    assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+    for (const name of ['hoverProvider', 'documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'documentLinkProvider', 'codeLensProvider']) {
+      assert.ok(capabilities[name], `${name} is not advertised`);
+    }
+  });
+
+  describe('code actions', () => {
+    const uri = () => doc.textDocument.uri;
+
+    it('applies a quick fix from the diagnostic data, and the finding disappears', async () => {
+      const { diagnostics } = await diagnosticsFor(uri(), 1);
+      const diagnostic = diagnostics.find((d) => d.code === 'tactic-owner');
+      assert.ok(diagnostic, `no tactic-owner in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+      const actions = await request.actions([diagnostic], diagnostic.range);
+      const fix = actions.find((a) => a.title === 'Set owner to Hugo R.');
+      assert.ok(fix, `no owner fix in ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(fix.kind, CodeActionKind.QuickFix);
+      assert.deepEqual(fix.diagnostics, [diagnostic]);
+      assert.ok(actions.some((a) => a.title === 'Disable tactic-owner for this line'));
+      assert.ok(actions.some((a) => a.title === 'Disable tactic-owner for this file'));
+      const docs = actions.find((a) => a.title === 'Show documentation for tactic-owner');
+      assert.deepEqual(docs?.command?.arguments, ['https://github.com/stratlint/stratlint/blob/main/docs/rules/tactic-owner.md']);
+
+      const after = applyEdits(DOC, fix.edit!.changes![uri()]);
+      assert.ok(after.includes('      - id: t-landing # the first tactic\n        title: Landing pages\n        owner: hugo\n'));
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(), version: 2 }, contentChanges: [{ text: after }] });
+      const relinted = await diagnosticsFor(uri(), 2);
+      assert.deepEqual(relinted.diagnostics.filter((d) => d.code === 'tactic-owner'), []);
+      // Back to the original text for the other tests.
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: DOC }] });
+      await diagnosticsFor(uri(), 3);
+    });
+
+    it('offers fix-all as source.fixAll.stratlint when asked for it (as on save), and only then', async () => {
+      const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      for (const only of [['source.fixAll.stratlint'], ['source.fixAll'], ['source']]) {
+        const actions = await request.actions([], whole, only);
+        assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all stratlint problems', 'source.fixAll.stratlint']], `only ${only}`);
+        const fixed = applyEdits(DOC, actions[0].edit!.changes![uri()]);
+        assert.ok(fixed.includes('# the first tactic'));
+        assert.ok(fixed.length > DOC.length);
+      }
+      assert.deepEqual(await request.actions([], whole, [CodeActionKind.QuickFix]), []);
+    });
+
+    it('matches diagnostics by source and data, not message', async () => {
+      const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: "Tactic 't-landing' has no owner", source: 'other', data: { ruleId: 'tactic-owner' } };
+      assert.deepEqual(await request.actions([foreign], foreign.range, [CodeActionKind.QuickFix]), []);
+    });
+  });
+
+  describe('hover', () => {
+    it('on a finding: the failure mode title and the rule rationale', async () => {
+      const text = markdown(await request.hover(at(DOC, 'id: t-landing', 1)));
+      assert.match(text, /P4 · Achievable objectives, every step assigned, room for questions/);
+      assert.match(text, /A tactic that belongs to everyone belongs to no one/);
+      assert.match(text, /docs\/rules\/tactic-owner\.md/);
+      const kpi = markdown(await request.hover(at(DOC, 'id: obj-a', 1)));
+      assert.match(kpi, /FM12 · Not tracking progress/);
+    });
+
+    it('on a key: the schema description', async () => {
+      assert.match(markdown(await request.hover(at(DOC, 'status:', 2))), /Where the strategy stands: draft, active, paused or done/);
+    });
+
+    it('on a person reference: the person', async () => {
+      const text = markdown(await request.hover(at(DOC, 'owner: hugo', 8)));
+      assert.match(text, /\*\*Hugo R\.\*\* — person `hugo`/);
+      assert.match(text, /Level: manager/);
+      assert.match(text, /objective `obj-a`/);
+    });
+
+    it('says nothing on YAML that is not a strategy document', async () => {
+      const plain = await open('notes.yaml', DOC);
+      assert.equal(await within(connection.sendRequest(HoverRequest.type, { textDocument: { uri: plain }, position: at(DOC, 'owner: hugo', 8) }), 'hover'), null);
+      assert.deepEqual(await request.completion(plain, at(DOC, 'status: ', 8)), []);
+    });
+  });
+
+  describe('completion', () => {
+    it('after `owner: ` offers the people ids with their names', async () => {
+      const text = DOC.replace('    owner: hugo\n', '    owner: \n');
+      const uri = await open('complete-owner.strategy.yaml', text);
+      const list = await request.completion(uri, at(text, '    owner: ', 11));
+      assert.deepEqual(list.map((i) => i.label), ['hugo', 'sara']);
+      assert.equal(list[0].detail, 'Hugo R. (person)');
+      assert.deepEqual((list[0].textEdit as TextEdit).range, { start: at(text, '    owner: ', 11), end: at(text, '    owner: ', 11) });
+    });
+
+    it('offers the keys of an objective that are not there yet', async () => {
+      const text = DOC.replace('    owner: hugo\n', '    owner: hugo\n    \n');
+      const uri = await open('complete-keys.strategy.yaml', text);
+      const list = await request.completion(uri, at(text, '    owner: hugo\n    \n', 20));
+      const labels = list.map((i) => i.label);
+      assert.ok(labels.includes('kpis') && labels.includes('why') && labels.includes('confidence'), labels.join(', '));
+      assert.ok(!labels.includes('owner') && !labels.includes('title') && !labels.includes('tactics'));
+      const kpis = list.find((i) => i.label === 'kpis')!;
+      assert.equal(kpis.insertTextFormat, 2); // snippet
+      assert.match((kpis.textEdit as TextEdit).newText, /^kpis:\n {2}- id: \$\{1:kpi-id\}/);
+    });
+
+    it('offers the enum values after `status: `', async () => {
+      const text = DOC.replace('status: active', 'status: ');
+      const uri = await open('complete-status.strategy.yaml', text);
+      assert.deepEqual((await request.completion(uri, at(text, 'status: ', 8))).map((i) => i.label), ['draft', 'active', 'paused', 'done']);
+    });
+  });
+
+  it('outlines the document', async () => {
+    const symbols = (await within(connection.sendRequest(DocumentSymbolRequest.type, doc), 'symbols')) as DocumentSymbol[];
+    assert.equal(symbols[0].name, 'demo');
+    const objective = symbols[0].children!.find((s) => s.name === 'obj-a')!;
+    assert.deepEqual(objective.children!.map((s) => s.name), ['t-landing']);
+    assert.deepEqual(symbols[0].children!.find((s) => s.name === 'people')!.children!.map((s) => s.name), ['hugo', 'sara']);
+  });
+
+  it('goes to the definition of an id', async () => {
+    const location = await within(connection.sendRequest(DefinitionRequest.type, { ...doc, position: at(DOC, 'owner: hugo', 8) }), 'definition');
+    assert.deepEqual(location, { uri: doc.textDocument.uri, range: { start: at(DOC, 'id: hugo', 4), end: at(DOC, 'id: hugo', 8) } });
+  });
+
+  it('finds the references of an id, with its declaration', async () => {
+    const refs = (await within(connection.sendRequest(ReferencesRequest.type, { ...doc, position: at(DOC, 'id: hugo', 5), context: { includeDeclaration: true } }), 'references'))!;
+    assert.deepEqual(refs.map((r) => r.range.start), [at(DOC, 'id: hugo', 4), at(DOC, 'owner: hugo', 7)]);
+    const without = (await within(connection.sendRequest(ReferencesRequest.type, { ...doc, position: at(DOC, 'id: hugo', 5), context: { includeDeclaration: false } }), 'references'))!;
+    assert.equal(without.length, 1);
+  });
+
+  it('renames an id everywhere, and refuses what is not an id', async () => {
+    const prepared = await within(connection.sendRequest(PrepareRenameRequest.type, { ...doc, position: at(DOC, 'owner: hugo', 8) }), 'prepareRename');
+    assert.deepEqual(prepared, { range: { start: at(DOC, 'owner: hugo', 7), end: at(DOC, 'owner: hugo', 11) }, placeholder: 'hugo' });
+    const edit = (await within(connection.sendRequest(RenameRequest.type, { ...doc, position: at(DOC, 'owner: hugo', 8), newName: 'hugo-r' }), 'rename')) as WorkspaceEdit;
+    const after = applyEdits(DOC, edit.changes![doc.textDocument.uri]);
+    assert.ok(after.includes('{ id: hugo-r, name: Hugo R.') && after.includes('    owner: hugo-r\n'));
+    await assert.rejects(within(connection.sendRequest(PrepareRenameRequest.type, { ...doc, position: at(DOC, 'Landing pages', 2) }), 'prepareRename'), /Only ids/);
+    await assert.rejects(within(connection.sendRequest(RenameRequest.type, { ...doc, position: at(DOC, 'owner: hugo', 8), newName: 'Hugo R' }), 'rename'), /not a valid id/);
+  });
+
+  it('links a related strategy to the open document that defines it', async () => {
+    const other = await open('other.strategy.yaml', 'stratlint: 1\nid: other-plan\ntitle: Other plan\n');
+    const links = await within(connection.sendRequest(DocumentLinkRequest.type, doc), 'document links');
+    assert.deepEqual(links?.map((l) => [l.target, l.range.start]), [[other, at(DOC, 'other-plan')]]);
+  });
+
+  it('shows the health and the failure modes at risk in a code lens', async () => {
+    const lenses = (await within(connection.sendRequest(CodeLensRequest.type, doc), 'code lenses'))!;
+    assert.equal(lenses.length, 1);
+    const [lens] = lenses;
+    assert.deepEqual(lens.range.start, { line: 0, character: 0 });
+    assert.match(lens.command!.title, /^Health \d+% · \d+ failure modes? at risk: FM\d\d/);
+    assert.equal(lens.command!.command, 'stratlint.showFailureModes');
+    const [uri, modes] = lens.command!.arguments as [string, { mode: string; findings: { ruleId: string }[] }[]];
+    assert.equal(uri, doc.textDocument.uri);
+    assert.ok(modes.some((m) => m.mode === 'FM12' && m.findings.some((f) => f.ruleId === 'objective-kpi')));
+  });
+
+  it('shuts down and exits', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}`);
+  });
+});
