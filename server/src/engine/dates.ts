@@ -2,9 +2,20 @@
 
 const DAY_MS = 86_400_000;
 
+/** Parsed dates: a strategy repeats the same few dozen dates thousands of times. */
+const dateCache = new Map<string, number | undefined>();
+
 /** Days since 1970-01-01 for a valid `YYYY-MM-DD`, else undefined. */
 export function parseDate(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
+  if (dateCache.has(value)) return dateCache.get(value);
+  const days = computeDate(value);
+  if (dateCache.size > 10_000) dateCache.clear();
+  dateCache.set(value, days);
+  return days;
+}
+
+function computeDate(value: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

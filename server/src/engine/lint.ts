@@ -68,6 +68,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
     return { findings, health: null };
   }
+  // Diagnostics, hover and code lens ask for the same text with the same options: answer once.
+  const key = memoKey(today, maxSize, options);
+  const known = key === undefined ? undefined : results.get(parsed);
+  if (known && known.key === key) return known.result;
   const value = parsed.value;
   const list = options.plugins && options.plugins.length > 0 ? [...allRules, ...options.plugins] : allRules;
   for (const resolved of resolveRules(config, list)) {
@@ -76,7 +80,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const result = [...suppress(findings, parsed, config), ...chainFindings(findings, parsed, config)];
   linkFindings(result);
   result.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings: result, health: health(result) };
+  const answer = { findings: result, health: health(result) };
+  if (key !== undefined) results.set(parsed, { key, result: answer });
+  return answer;
+}
+
+const results = new WeakMap<Parsed, { key: string; result: LintResult }>();
+
+/** What a result depends on besides the text; undefined when that cannot be told (plugins, an index without revisions). */
+function memoKey(today: string, maxSize: number, options: LintOptions): string | undefined {
+  if (options.plugins && options.plugins.length > 0) return undefined;
+  if (options.workspace && options.workspace.revision === undefined) return undefined;
+  return JSON.stringify([today, maxSize, options.uri ?? null, options.rules ?? {}, options.workspace?.revision ?? null]);
 }
 
 /** Drops findings covered by suppression comments (in place) and reports the comments that cover nothing. */

@@ -13,6 +13,8 @@ export interface Reference {
   path: Path;
   /** Extra accepted words, such as `all` for an audience. */
   allow?: string[];
+  /** The id of the item holding the reference, when pointing at it would be a mistake (a tactic's own depends_on). */
+  self?: string;
 }
 
 export interface DocumentModel {
@@ -27,13 +29,25 @@ export function isRecord(value: unknown): value is Rec {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Object items of a list with their index; anything else is skipped (the schema rule reports it). */
-export function records(value: unknown): [Rec, number][] {
-  if (!Array.isArray(value)) return [];
-  const out: [Rec, number][] = [];
-  value.forEach((item, index) => {
-    if (isRecord(item)) out.push([item, index]);
-  });
+const recordsCache = new WeakMap<unknown[], [Rec, number][]>();
+const NONE: [Rec, number][] = [];
+
+/**
+ * Object items of a list with their index; anything else is skipped (the schema rule reports it).
+ * Every rule walks the same lists, and lists of unchanged parts of a document keep their identity
+ * across edits (incremental parsing), so the answer is remembered per list. Callers must not modify it.
+ */
+export function records(value: unknown): readonly [Rec, number][] {
+  if (!Array.isArray(value)) return NONE;
+  let out = recordsCache.get(value);
+  if (!out) {
+    out = [];
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (isRecord(item)) out.push([item, index]);
+    }
+    recordsCache.set(value, out);
+  }
   return out;
 }
 
@@ -90,7 +104,10 @@ export function buildModel(doc: Rec): DocumentModel {
     for (const [t, j] of records(o.tactics)) {
       const tb: Path = [...base, 'tactics', j];
       ref(['person'], t.owner, [...tb, 'owner']);
+      const own = text(t.id);
+      const before = references.length;
       refs(['tactic'], t.depends_on, [...tb, 'depends_on']);
+      if (own !== undefined) for (let r = before; r < references.length; r++) references[r].self = own;
       refs(['process'], t.affects, [...tb, 'affects']);
       if (isRecord(t.experiment)) {
         ref(['hypothesis'], t.experiment.hypothesis, [...tb, 'experiment', 'hypothesis']);
@@ -181,14 +198,15 @@ export const MAX_PERSON_FIXES = 10;
  * document lists nobody.
  */
 export function personFixes(doc: Rec, path: Path, key = 'owner'): import('./types').Fix[] {
-  const people = records(doc.people)
-    .map(([p]) => ({ id: text(p.id), name: text(p.name) }))
-    .filter((p): p is { id: string; name: string | undefined } => p.id !== undefined);
-  if (people.length === 0) {
+  const fixes: import('./types').Fix[] = [];
+  for (const p of Array.isArray(doc.people) ? doc.people : []) {
+    const id = isRecord(p) ? text(p.id) : undefined;
+    if (id === undefined) continue;
+    fixes.push({ title: `Set ${key} to ${text((p as Rec).name) ?? id}`, ops: [{ op: 'set', path, key, value: id }] });
+    if (fixes.length === MAX_PERSON_FIXES) break;
+  }
+  if (fixes.length === 0) {
     return [{ title: `Add ${key}: owner-id (placeholder)`, ops: [{ op: 'set', path, key, value: 'owner-id' }] }];
   }
-  return people.slice(0, MAX_PERSON_FIXES).map((p) => ({
-    title: `Set ${key} to ${p.name ?? p.id}`,
-    ops: [{ op: 'set', path, key, value: p.id }],
-  }));
+  return fixes;
 }

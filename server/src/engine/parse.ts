@@ -1,7 +1,7 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
 import { parseDocument, type Document } from 'yaml';
-import { parseChunked, type ParseCache } from './chunks';
+import { parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
 
@@ -30,8 +30,43 @@ export interface Parsed {
  * sections and list items an edit touched are parsed again.
  */
 export function parse(text: string, cache?: ParseCache): Parsed {
+  const known = recentParse(text);
+  if (known) return known;
+  const parsed = parseText(text, cache);
+  remember(parsed, cache);
+  return parsed;
+}
+
+interface Recent {
+  parsed: Parsed;
+  cache: ParseCache | undefined;
+  stamp: number;
+}
+
+/** The last few parses: diagnostics, hover, completion and code lens all ask for the same text. */
+const recent: Recent[] = [];
+const RECENT = 4;
+
+function remember(parsed: Parsed, cache: ParseCache | undefined): void {
+  recent.unshift({ parsed, cache, stamp: cache?.stamp ?? 0 });
+  if (recent.length > RECENT) recent.length = RECENT;
+}
+
+/**
+ * A parse of exactly this text that is still intact: a later parse through the same cache may have
+ * moved the nodes it shares with that cache, and then the old parse no longer counts.
+ */
+export function recentParse(text: string): Parsed | undefined {
+  for (const r of recent) {
+    if (r.parsed.text === text && (r.cache === undefined || r.cache.stamp === r.stamp)) return r.parsed;
+  }
+  return undefined;
+}
+
+function parseText(text: string, cache: ParseCache | undefined): Parsed {
   const lines = new LineIndex(text);
-  if (cache) {
+  // A first parse is a full one (faster than many small ones); it then seeds the cache.
+  if (cache && cache.size > 0) {
     const chunked = parseChunked(text, cache);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
   }
@@ -76,6 +111,7 @@ export function parse(text: string, cache?: ParseCache): Parsed {
       problems: [{ message: 'A strategy document must be a YAML mapping (key: value pairs) at the top level.', offsets: r ? { start: r[0], end: r[1] } : { start: 0, end: 0 } }],
     };
   }
+  if (cache) seedCache(text, doc, value as Record<string, unknown>, cache);
   return { text, lines, doc, value: value as Record<string, unknown>, problems: [] };
 }
 

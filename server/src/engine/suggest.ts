@@ -27,6 +27,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // Words whose lengths differ by more than the limit cannot be close: skip the matrix.
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
     const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
@@ -34,4 +36,38 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * Suggestions against one candidate list, remembered while the list stays the same: a large
+ * document has hundreds of people, and the same typos are looked up again on every keystroke.
+ */
+export class Suggester {
+  private static last = new Map<string, Suggester>();
+  private readonly memo = new Map<string, string | undefined>();
+
+  private constructor(private readonly candidates: readonly string[]) {}
+
+  /** The suggester for this list (shared with the previous call when the list is unchanged). */
+  static for(scope: string, candidates: readonly string[]): Suggester {
+    const previous = Suggester.last.get(scope);
+    if (previous && sameList(previous.candidates, candidates)) return previous;
+    const next = new Suggester([...candidates]);
+    Suggester.last.set(scope, next);
+    return next;
+  }
+
+  closest(word: string): string | undefined {
+    if (this.memo.has(word)) return this.memo.get(word);
+    const found = closest(word, this.candidates);
+    if (this.memo.size > 5_000) this.memo.clear();
+    this.memo.set(word, found);
+    return found;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -128,6 +128,8 @@ export interface Rule {
  * Implemented by `WorkspaceIndex` (engine/workspace.ts).
  */
 export interface WorkspaceView {
+  /** Changes whenever a document is added, changed or removed (lets results be reused while it stays the same). */
+  readonly revision?: number;
   documents(): Iterable<IndexedDocument>;
   get(uri: string): IndexedDocument | undefined;
   /** Documents whose `id` is this strategy id. */

@@ -68,6 +68,12 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
   /** Facet or lookup key → uris of the documents having it. */
   private readonly byKey = new Map<string, Set<string>>();
+  private changes = 0;
+
+  /** Counts the changes to the index, so results computed against it can be reused until the next one. */
+  get revision(): number {
+    return this.changes;
+  }
 
   /** Adds or replaces a document. Text equal to the indexed one changes nothing (before === after). */
   set(uri: string, text: string): IndexChange {
@@ -77,6 +83,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (before) this.unlink(before);
     this.entries.set(uri, after);
     this.link(after);
+    this.changes++;
     return { uri, before, after };
   }
 
@@ -86,6 +93,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (before) {
       this.unlink(before);
       this.entries.delete(uri);
+      this.changes++;
     }
     return { uri, before, after: undefined };
   }

@@ -1,5 +1,5 @@
 import { KIND_LABEL, KIND_LIST, modelOf } from '../engine/model';
-import { closest } from '../engine/suggest';
+import { Suggester } from '../engine/suggest';
 import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -20,11 +20,21 @@ export const meta: RuleMeta = {
 
 export function check(context: RuleContext): void {
   const model = modelOf(context.doc);
+  const suggesters = new Map<string, Suggester>();
   for (const ref of model.references) {
     if (ref.allow?.includes(ref.id)) continue;
     if (ref.kinds.some((kind) => model.byKind(kind).has(ref.id))) continue;
-    const candidates = ref.kinds.flatMap((kind) => [...model.byKind(kind).keys()]).concat(ref.allow ?? []);
-    const suggestion = closest(ref.id, candidates);
+    // One candidate list per kind of reference, not per reference.
+    const scope = `${ref.kinds.join('|')}:${(ref.allow ?? []).join('|')}`;
+    let suggester = suggesters.get(scope);
+    if (!suggester) {
+      const candidates = ref.kinds.flatMap((kind) => [...model.byKind(kind).keys()]).concat(ref.allow ?? []);
+      suggester = Suggester.for(`unknown-reference:${scope}`, candidates);
+      suggesters.set(scope, suggester);
+    }
+    let suggestion = suggester.closest(ref.id);
+    // A tactic cannot depend on itself: never suggest its own id.
+    if (suggestion !== undefined && suggestion === ref.self) suggestion = undefined;
     const kind = ref.kinds.map((k) => KIND_LABEL[k]).join(' or ');
     const list = ref.kinds.map((k) => `'${KIND_LIST[k] === 'KPIs' ? 'kpis' : KIND_LIST[k]}'`).join(' or ');
     context.report({

@@ -4,11 +4,9 @@
 import { MAX_ALIAS_COUNT, parse, type Parsed } from '../parse';
 import type { OffsetRange, Path, Position, Range } from '../types';
 
-let last: Parsed | undefined;
-
+/** The parse of this text: the one the last lint made when it is still intact, else a new one. */
 export function parsedOf(text: string): Parsed {
-  if (last === undefined || last.text !== text) last = parse(text);
-  return last;
+  return parse(text);
 }
 
 /** The plain value of a document that may have syntax errors: what the parser could read, or `{}`. */
