@@ -3,6 +3,7 @@
 // style dictates (indentation width, block or flow style, line endings), so comments,
 // key order and every other line stay exactly as the author wrote them.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parse } from './parse';
 import { keyText, walk } from './positions';
 import type { Fix, FixOp, Path } from './types';
 
@@ -22,15 +23,65 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** The text after applying every operation of a fix, or null when an operation cannot be placed. */
 export function applyFix(text: string, fix: Fix): string | null {
+  const edits = fixEdits(text, fix);
+  return edits === null ? null : applyEdits(text, edits);
+}
+
+/** The edits of a fix against the original text, or null when an operation cannot be placed. */
+export function fixEdits(text: string, fix: Fix): TextEdit[] | null {
+  // The parse the last lint of this text made, when there is one: no second parse of a large file.
+  const parsed = parse(text);
+  if (!parsed.doc || parsed.problems.length > 0) return null;
+  const together = placeTogether(text, parsed.doc, fix.ops);
+  if (together !== undefined) return together;
+  // Operations that build on each other (a parent map created by the first) go one by one.
   let current = text;
-  for (const op of fix.ops) {
-    const doc = parseDocument(current, { keepSourceTokens: true });
-    if (doc.errors.length > 0) return null;
-    const edit = renderOp(current, doc, op);
+  let doc: Document.Parsed = parsed.doc;
+  for (let i = 0; i < fix.ops.length; i++) {
+    if (i > 0) {
+      doc = parseDocument(current);
+      if (doc.errors.length > 0) return null;
+    }
+    const edit = renderOp(current, doc, fix.ops[i]);
     if (!edit) return null;
     current = applyEdits(current, [edit]);
   }
-  return current;
+  return current === text ? [] : [diffEdit(text, current)];
+}
+
+/**
+ * Places operations that each act on a place already in the document against one parse, so a
+ * fix costs no re-parse and no comparison of texts. Undefined when the operations may depend on
+ * each other or their edits overlap; null when one cannot be placed.
+ */
+function placeTogether(text: string, doc: Document.Parsed, ops: readonly FixOp[]): TextEdit[] | null | undefined {
+  if (ops.length === 1) {
+    const edit = renderOp(text, doc, ops[0]);
+    return edit ? [edit] : null;
+  }
+  if (!ops.every((op) => placeExists(doc, op))) return undefined;
+  const edits: TextEdit[] = [];
+  for (const op of ops) {
+    const edit = renderOp(text, doc, op);
+    if (!edit) return null;
+    // Insertions at the same place keep the order of the operations.
+    const same = edits.find((e) => e.start === edit.start && e.end === edit.start && edit.end === edit.start);
+    if (same) same.newText += edit.newText;
+    else edits.push(edit);
+  }
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+  return sorted;
+}
+
+/** Whether the map, list or scalar an operation acts on is already in the document. */
+function placeExists(doc: Document.Parsed, op: FixOp): boolean {
+  const { node, complete } = walk(doc, op.path);
+  if (!complete) return false;
+  // An empty map takes its first key without a separating comma: not a place to insert twice.
+  if (op.op === 'set') return isMap(node) && node.items.length > 0;
+  if (op.op === 'append') return isSeq(node) && node.items.length > 0;
+  return true;
 }
 
 /** One edit turning `before` into `after`: the changed middle, common prefix and suffix left alone. */
@@ -47,12 +98,6 @@ export function diffEdit(before: string, after: string): TextEdit {
   return { start, end: endBefore, newText: after.slice(start, endAfter) };
 }
 
-/** The edits of a fix against the original text (one edit spanning what changed). */
-export function fixEdits(text: string, fix: Fix): TextEdit[] | null {
-  const after = applyFix(text, fix);
-  if (after === null) return null;
-  return after === text ? [] : [diffEdit(text, after)];
-}
 
 interface Style {
   eol: string;
@@ -62,7 +107,15 @@ interface Style {
   indentSeq: boolean;
 }
 
+let lastStyle: { text: string; style: Style } | undefined;
+
+/** The file's style; remembered for the last text, as a fix with several operations asks repeatedly. */
 export function detectStyle(text: string): Style {
+  if (lastStyle?.text !== text) lastStyle = { text, style: readStyle(text) };
+  return lastStyle.style;
+}
+
+function readStyle(text: string): Style {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const counts = new Map<number, number>();
