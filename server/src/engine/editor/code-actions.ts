@@ -3,6 +3,7 @@
 // its rule id and the fixes its diagnostic carries, never by its message.
 import { ruleDocsUrl } from '../docs';
 import { fixAll } from '../fix-all';
+import { parsedOf } from './document';
 import { diffEdit, fixEdits, type TextEdit } from '../fixes';
 import { LineIndex } from '../positions';
 import type { Fix, LintOptions, Range } from '../types';
@@ -41,7 +42,8 @@ function eolOf(source: string): string {
 
 /** The actions for one finding at `range`: each fix, then disable for the line, for the file, and the docs. */
 export function codeActions(source: string, data: FindingData, range: Range): EditorAction[] {
-  const lines = new LineIndex(source);
+  // The line index of the last parse of this text (a large file is not scanned again).
+  const lines = parsedOf(source).lines;
   const actions: EditorAction[] = [];
   for (const fix of data.fixes ?? []) {
     const edits = fixEdits(source, fix);
