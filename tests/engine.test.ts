@@ -133,3 +133,36 @@ describe('configuration of rules', () => {
     assert.equal(lint(text, { rules: { 'unknown-reference': ['info'] } }).findings.find((f) => f.ruleId === 'unknown-reference')!.severity, 'info');
   });
 });
+
+describe('obstacle chains', () => {
+  const text = minimal(
+    [
+      'people: [{ id: hugo, name: Hugo R., level: frontline }]',
+      'objectives:',
+      '  - id: obj-a',
+      '    title: Improve brand awareness',
+      '    owner: hugo',
+      '',
+    ].join('\n'),
+  );
+
+  it('names the chain from its root and links the findings of linked failure modes', () => {
+    const { findings } = lint(text, { today: TODAY });
+    const chain = findings.filter((f) => f.ruleId === 'obstacle-chain');
+    assert.equal(chain.length, 1);
+    assert.match(chain[0].message, /^Obstacle chain: FM\d\d [a-z]/);
+    const root = /Start with (FM\d\d)\.$/.exec(chain[0].message)![1];
+    assert.equal(chain[0].failureMode, root);
+    assert.ok((chain[0].related ?? []).length >= 3, 'points at a finding of each failure mode of the chain');
+    // FM10 (vague wording) leads to FM08 (no why): each points at the other.
+    const vague = findings.find((f) => f.ruleId === 'vague-wording')!;
+    assert.ok(vague.related?.some((r) => r.message.startsWith('Leads to FM08')));
+    const why = findings.find((f) => f.ruleId === 'strategy-why')!;
+    assert.ok(why.related?.some((r) => r.message.startsWith('Caused in part by FM10')));
+  });
+
+  it('is not reported when fewer than three linked failure modes fire', () => {
+    const { findings } = lint(text, { today: TODAY, rules: { 'review-cadence': 'off', 'objective-kpi': 'off', 'middle-management': 'off', 'external-factors': 'off', 'experiment-loop': 'off', 'strategy-why': 'off', 'objective-why': 'off', 'understanding-check': 'off' } });
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'obstacle-chain'), []);
+  });
+});

@@ -43,12 +43,16 @@ export function linkFindings(findings: Finding[]): void {
 }
 
 export interface Chain {
-  /** Failure modes from the root cause down. */
+  /** Every failure mode of the linked group, the main path's first. */
   modes: FailureMode[];
+  /** The longest path of "leads to" links through the group, from its root cause. */
+  path: FailureMode[];
+  /** Paths from the group's other root causes, each as far as it joins the main one. */
+  branches: FailureMode[][];
   root: FailureMode;
 }
 
-/** Connected groups of three or more firing failure modes, each ordered from its root. */
+/** Connected groups of three or more firing failure modes, each described from its root causes. */
 export function findChains(findings: readonly Finding[]): Chain[] {
   const firing = [...new Set(findings.filter(counts).map((f) => f.failureMode!))].sort();
   const seen = new Set<FailureMode>();
@@ -68,20 +72,35 @@ export function findChains(findings: readonly Finding[]): Chain[] {
     }
     if (group.length < 3) continue;
     const inGroup = new Set(group);
-    const hasCause = (m: FailureMode) => group.some((o) => o !== m && (LEADS_TO[o] ?? []).includes(m));
-    const roots = group.filter((m) => !hasCause(m));
-    const root = (roots.length > 0 ? roots : group).sort()[0];
-    // Order: breadth-first along "leads to" from the root, then anything reached only backwards.
-    const order: FailureMode[] = [root];
-    for (let i = 0; i < order.length; i++) {
-      for (const next of LEADS_TO[order[i]] ?? []) if (inGroup.has(next) && !order.includes(next)) order.push(next);
-    }
-    for (const m of group.sort()) if (!order.includes(m)) order.push(m);
-    chains.push({ modes: order, root });
+    const next = (m: FailureMode) => (LEADS_TO[m] ?? []).filter((n) => inGroup.has(n));
+    const hasCause = (m: FailureMode) => group.some((o) => o !== m && next(o).includes(m));
+    const roots = group.filter((m) => !hasCause(m)).sort();
+    // The graph is small and acyclic: the longest path from each root, by plain search.
+    const longest = (m: FailureMode, seenOnPath: Set<FailureMode>): FailureMode[] => {
+      let best: FailureMode[] = [];
+      for (const n of next(m)) {
+        if (seenOnPath.has(n)) continue;
+        const p = longest(n, new Set([...seenOnPath, n]));
+        if (p.length > best.length) best = p;
+      }
+      return [m, ...best];
+    };
+    const paths = (roots.length > 0 ? roots : [group.sort()[0]]).map((r) => longest(r, new Set([r])));
+    paths.sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
+    const [path, ...others] = paths;
+    const onMain = new Set(path);
+    const branches = others.map((p) => {
+      const join = p.findIndex((m) => onMain.has(m));
+      return join < 0 ? p : p.slice(0, join + 1);
+    });
+    const modes = [...path, ...group.filter((m) => !onMain.has(m)).sort()];
+    chains.push({ modes, path, branches, root: path[0] });
   }
   return chains;
 }
 
 export function describeChain(chain: Chain): string {
-  return chain.modes.map((m) => `${m} ${FAILURE_MODE_TITLES[m].toLowerCase()}`).join(' → ');
+  const main = chain.path.map((m) => `${m} ${FAILURE_MODE_TITLES[m].toLowerCase()}`).join(' → ');
+  const also = chain.branches.filter((b) => b.length > 1).map((b) => b.join(' → '));
+  return also.length > 0 ? `${main}; also ${also.join(', ')}` : main;
 }
