@@ -4,6 +4,9 @@ import { toOneBased } from '../engine/positions';
 import type { Severity } from '../engine/types';
 import { countBySeverity, type FileResult, type Formatter } from './results';
 
+/** Messages longer than this are not used to align the rule-id column. */
+const MESSAGE_COLUMN = 100;
+
 const ANSI = { reset: 0, bold: 1, dim: 2, underline: 4, red: 31, green: 32, yellow: 33, blue: 34 } as const;
 type Style = keyof typeof ANSI;
 
@@ -19,7 +22,8 @@ export const formatStylish: Formatter = (results, { color }) => {
       const { line, column } = toOneBased(f.range);
       return [`${line}:${column}`, f.severity, oneLine(f.message), f.ruleId] as const;
     });
-    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    // One very long message (an obstacle chain) must not push every rule id off the screen.
+    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length).filter((n) => i < 2 || n <= MESSAGE_COLUMN), 0));
     for (const [position, severity, message, ruleId] of rows) {
       out.push(
         '  ' +
