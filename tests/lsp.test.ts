@@ -246,11 +246,32 @@ describe('language server over stdio', () => {
     assert.deepEqual(withCode(published, 'unknown-reference'), []);
   });
 
-  it('clears the diagnostics of a closed document', async () => {
+  it('keeps the findings of a closed workspace document, linted again from its file on disk', async () => {
+    // The saved file still has the typo that the open document (version 14) no longer has.
+    writeFileSync(path.join(DIR, 'demo.strategy.yaml'), DEMO);
     const from = inbox.mark();
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: demo } });
     const published = await inbox.next((p) => p.uri === demo, 'diagnostics after close', from);
-    assert.deepEqual(published.diagnostics, []);
+    assert.equal(published.version, undefined);
+    assert.deepEqual(withCode(published, 'unknown-reference').map((d) => d.range), [TYPO]);
+  });
+
+  it('clears the diagnostics of a closed document without a file in the workspace folders', async () => {
+    const outside = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-outside-')));
+    try {
+      const elsewhere = `${pathToFileURL(outside).href}/elsewhere.strategy.yaml`;
+      writeFileSync(path.join(outside, 'elsewhere.strategy.yaml'), DEMO);
+      // Not saved: the barrier documents exist only in the editor.
+      const unsaved = `${FOLDER}/barrier.strategy.yaml`;
+      let from = inbox.mark();
+      await open(elsewhere, DEMO);
+      assert.equal(withCode(await inbox.next((p) => p.uri === elsewhere, 'diagnostics outside the folders', from), 'unknown-reference').length, 1);
+      from = inbox.mark();
+      for (const uri of [elsewhere, unsaved]) await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      for (const uri of [elsewhere, unsaved]) assert.deepEqual((await inbox.next((p) => p.uri === uri, `diagnostics after closing ${uri}`, from)).diagnostics, []);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('closing a file that is not a strategy document publishes nothing', async () => {
@@ -296,9 +317,9 @@ describe('language server over stdio', () => {
       assert.deepEqual(severities(params, 'unknown-reference'), [DiagnosticSeverity.Error]);
     };
 
-    it('asks the client to watch configuration files', () => {
+    it('asks the client to watch configuration files, and YAML files for the workspace index', () => {
       const watch = registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method);
-      assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.stratlintrc.{yaml,yml}' }] });
+      assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.stratlintrc.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }] });
     });
 
     it('applies the nearest .stratlintrc.yaml: its severities and its files globs', async () => {

@@ -1,4 +1,5 @@
-// Wires the connection: capabilities, documents, settings, configuration files and diagnostics.
+// Wires the connection: capabilities, documents, settings, configuration files, the workspace
+// index and diagnostics.
 import {
   DidChangeWatchedFilesNotification,
   TextDocuments,
@@ -8,14 +9,20 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { todayIso } from '../engine/lint';
 import { serveConfigInfo } from './config-info';
 import { CONFIG_GLOB, ConfigStore } from './configs';
 import { featureCapabilities, registerFeatures } from './features';
 import { SettingsStore } from './settings';
 import { isConfigFile } from './strategy-files';
 import { DEBOUNCE_MS, Validator } from './validation';
+import { WorkspaceFiles } from './workspace';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** What the server asks the client to watch to keep the workspace index current (strategy documents can be any YAML, see `stratlint.files`). */
+const YAML_GLOB = '**/*.{yaml,yml}';
+/** How often the server checks whether the date changed, which changes date-based findings. */
+const DATE_CHECK_MS = 60_000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -25,15 +32,18 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   const settings = new SettingsStore(connection, () => canPullSettings);
   const configs = new ConfigStore(connection, documents, () => folders);
+  const workspaceFiles = new WorkspaceFiles(connection, documents, () => folders);
   let validator: Validator | undefined;
+  let pinnedToday: string | undefined;
 
-  // Typing in a config file reloads once per pause, then re-lints every open document.
+  // Typing in a config file reloads once per pause, then scans the folders again (its `files` may
+  // make other files strategy documents) and re-lints every strategy document.
   let reloadTimer: NodeJS.Timeout | undefined;
   const reloadConfigs = () => {
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
       configs.reload();
-      validator?.scheduleAll();
+      void workspaceFiles.scan();
     }, DEBOUNCE_MS);
   };
 
@@ -44,10 +54,13 @@ export function startServer(connection: Connection): void {
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const today = (params.initializationOptions as { today?: unknown } | undefined)?.today;
+    pinnedToday = typeof today === 'string' && ISO_DATE.test(today) ? today : undefined;
     validator = new Validator(connection, documents, settings, configs, {
-      today: typeof today === 'string' && ISO_DATE.test(today) ? today : undefined,
+      today: pinnedToday,
       workspaceFolders: () => folders,
+      workspace: workspaceFiles,
     });
+    workspaceFiles.attach(validator);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -63,27 +76,40 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
         folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
-        // The root a configuration may extend within depends on the folders.
+        // The root a configuration may extend within depends on the folders; the scan that
+        // follows the reload indexes the added folders and drops the removed ones.
         reloadConfigs();
       });
     }
     if (canWatchFiles) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] })
-        .catch((error: unknown) => connection.console.error(`stratlint: could not watch configuration files: ${String(error)}`));
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: YAML_GLOB }] })
+        .catch((error: unknown) => connection.console.error(`stratlint: could not watch configuration files and strategy documents: ${String(error)}`));
+    }
+    void workspaceFiles.scan();
+    // Date-based findings change overnight; a pinned date (tests) never rolls over.
+    if (!pinnedToday) {
+      let day = todayIso();
+      setInterval(() => {
+        if (todayIso() === day) return;
+        day = todayIso();
+        validator?.scheduleAll();
+      }, DATE_CHECK_MS).unref();
     }
   });
 
   // No dynamic registration for this notification: our client sends it through
   // `synchronize.configurationSection`, and registering as well would double it.
+  // The globs of `stratlint.files` may make other files strategy documents: scan the folders again.
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    validator?.scheduleAll();
+    void workspaceFiles.scan();
   });
 
   // Clients without dynamic registration may send events for other files too.
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => configs.affects(c.uri))) reloadConfigs();
+    workspaceFiles.changedOnDisk(params.changes);
   });
 
   documents.onDidChangeContent((change) => {
@@ -95,11 +121,17 @@ export function startServer(connection: Connection): void {
     const uri = event.document.uri;
     settings.forget(uri);
     validator?.closed(uri);
+    // A strategy document of the workspace keeps its findings, linted from the file on disk.
+    workspaceFiles.closed(uri);
     // The file on disk applies again.
     if (configs.affects(uri)) reloadConfigs();
   });
 
   serveConfigInfo(connection, configs);
-  registerFeatures(connection, { documents, lintOptions: async (uri) => (await validator?.lintOptions(uri))?.options });
+  registerFeatures(connection, {
+    documents,
+    lintOptions: async (uri) => (await validator?.lintOptions(uri))?.options,
+    strategyLocations: (id, except) => workspaceFiles.strategyLocations(id, except),
+  });
   documents.listen(connection);
 }

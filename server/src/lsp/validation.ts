@@ -1,14 +1,18 @@
-// Lints open documents after a short pause in typing and publishes the result,
-// unless the document moved on meanwhile.
+// Lints open documents after a short pause in typing, and the closed strategy documents of the
+// workspace in the background, and publishes the result unless the document moved on meanwhile.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
-import { lint } from '../engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, lint, resolveRules, todayIso } from '../engine/lint';
 import type { LintOptions } from '../engine/types';
+import type { AffectOptions } from '../engine/workspace';
+import { ruleById } from '../rules';
 import type { AppliedConfig, ConfigStore } from './configs';
 import { lintFailureDiagnostic, toDiagnostic } from './diagnostics';
 import { lintOptionsFrom, type SettingsStore } from './settings';
-import { isStrategyDocument } from './strategy-files';
+import { folderOf, isStrategyDocument } from './strategy-files';
+import { TimeSlicer } from './time-slices';
+import type { WorkspaceFiles } from './workspace';
 
 /** Below the 50 ms budget between a keystroke and its diagnostics. */
 export const DEBOUNCE_MS = 30;
@@ -28,12 +32,25 @@ export function lintToDiagnostics(
   }
 }
 
+/** The engine options a strategy document is linted with, and the configuration they come from. */
+export interface LintWith {
+  options: LintOptions & { uri: string };
+  applied: AppliedConfig;
+}
+
 export interface ValidatorOptions {
   /** Pins the date for date-based rules (tests); undefined means the current date. */
   today?: string;
   workspaceFolders: () => readonly string[];
+  /** The strategy documents of the workspace folders, which cross-file rules read. */
+  workspace: WorkspaceFiles;
 }
 
+/**
+ * Open documents are linted after a pause in typing (DEBOUNCE_MS); closed documents of the
+ * workspace index one after the other in the background, in time slices, so that requests and
+ * edits are served meanwhile. Closed documents are linted from their indexed text, without a version.
+ */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /**
@@ -46,6 +63,12 @@ export class Validator {
   private readonly published = new Set<string>();
   /** Parsed pieces of each open document, so an edit re-parses only the section or item it touched. */
   private readonly parseCaches = new Map<string, ParseCache>();
+  /** Closed documents waiting to be linted, with the generation they were queued at. */
+  private readonly queued = new Map<string, number>();
+  private draining = false;
+  private readonly idleWaiters: (() => void)[] = [];
+  /** The owner-overload maximum each document was last linted with (none when the rule is off). */
+  private readonly overloadMax = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -55,8 +78,10 @@ export class Validator {
     private readonly options: ValidatorOptions,
   ) {}
 
+  /** Lints an open document after a pause in typing. */
   schedule(uri: string): void {
     const generation = this.bump(uri);
+    this.queued.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
@@ -67,46 +92,143 @@ export class Validator {
     );
   }
 
-  scheduleAll(): void {
-    for (const document of this.documents.all()) this.schedule(document.uri);
+  /** Lints these documents again: open ones after the usual pause, indexed closed ones in the background. */
+  relint(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (this.documents.get(uri)) this.schedule(uri);
+      else if (this.options.workspace.index.has(uri)) this.enqueue(uri);
+    }
   }
 
+  /** Every open document and every document of the workspace index. */
+  scheduleAll(): void {
+    this.relint(new Set([...this.documents.all().map((d) => d.uri), ...this.options.workspace.index.uris()]));
+  }
+
+  /** How many closed documents wait to be linted. */
+  get backlog(): number {
+    return this.queued.size;
+  }
+
+  /** Resolves once no closed document waits to be linted; `onProgress` hears how many still do. */
+  idle(onProgress?: (left: number) => void): Promise<void> {
+    if (!this.draining && this.queued.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = onProgress ? setInterval(() => onProgress(this.queued.size), 200) : undefined;
+      this.idleWaiters.push(() => {
+        clearInterval(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** An open document was closed. Whether its findings stay is the workspace's call (see WorkspaceFiles.closed). */
   closed(uri: string): void {
     this.bump(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.parseCaches.delete(uri);
+  }
+
+  /** Takes a document's findings off screen: it was deleted, closed outside the workspace, or is no strategy document. */
+  withdraw(uri: string): void {
+    this.bump(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.queued.delete(uri);
+    this.overloadMax.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** What `WorkspaceIndex.affectedBy` needs to know: the date and the smallest owner-overload maximum in force. */
+  affectOptions(): AffectOptions {
+    let max = this.overloadMax.size > 0 ? Infinity : OWNER_OVERLOAD_DEFAULT;
+    for (const m of this.overloadMax.values()) max = Math.min(max, m);
+    return { today: this.options.today ?? todayIso(), maxTactics: max };
   }
 
   /**
    * The engine options a document is linted with, or undefined when it is not a strategy document.
    * Diagnostics and the editor features (hover, code actions, code lens) lint with the same ones.
    */
-  async lintOptions(uri: string): Promise<{ options: LintOptions & { uri: string }; applied: AppliedConfig } | undefined> {
-    const settings = await this.settings.get(uri);
+  async lintOptions(uri: string): Promise<LintWith | undefined> {
+    const open = this.documents.get(uri) !== undefined;
+    // A closed document takes its folder's settings: one request per folder, not per file.
+    const settings = await this.settings.get(open ? uri : (folderOf(uri, this.options.workspaceFolders()) ?? uri));
     const applied = this.configs.forDocument(uri);
     if (!isStrategyDocument(uri, settings.files, this.options.workspaceFolders(), applied.config.files)) return undefined;
     return {
       applied,
-      options: { ...lintOptionsFrom(settings, applied.config.rules), uri, parseCache: this.parseCache(uri), ...(this.options.today ? { today: this.options.today } : {}) },
+      options: {
+        ...lintOptionsFrom(settings, applied.config.rules),
+        uri,
+        workspace: this.options.workspace.index,
+        ...(open ? { parseCache: this.parseCache(uri) } : {}),
+        ...(this.options.today ? { today: this.options.today } : {}),
+      },
     };
+  }
+
+  private enqueue(uri: string): void {
+    this.queued.set(uri, this.bump(uri));
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    const slicer = new TimeSlicer();
+    try {
+      for (let next = this.queued.entries().next(); !next.done; next = this.queued.entries().next()) {
+        const [uri, generation] = next.value;
+        this.queued.delete(uri);
+        await this.validate(uri, generation).catch((error: unknown) => this.logError(`stratlint: validating ${uri} failed`, error));
+        await slicer.pause();
+      }
+    } finally {
+      this.draining = false;
+      for (const wake of this.idleWaiters.splice(0)) wake();
+    }
   }
 
   private async validate(uri: string, generation: number): Promise<void> {
     const lintWith = await this.lintOptions(uri);
+    if (this.generations.get(uri) !== generation) return;
     const document = this.documents.get(uri);
-    if (!document || this.generations.get(uri) !== generation) return;
-    if (!lintWith) {
-      if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
-      return;
-    }
-    const diagnostics = lintToDiagnostics(document.getText(), lintWith.options, (error) => this.logError(`stratlint: linting ${uri} failed`, error));
+    if (!document) return this.validateClosed(uri, lintWith);
+    const text = document.getText();
+    // Its own findings first: the rules read this document from its text, not from the index.
+    const sent = lintWith ? this.publish(uri, text, lintWith, document.version) : this.clear(uri, document.version);
+    // The open text wins over the file on disk; other documents' cross-file findings see it.
+    const maxChars = lintWith?.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.relint(this.options.workspace.track(uri, lintWith && text.length <= maxChars ? text : undefined));
+    await sent;
+  }
+
+  /** A closed document is linted from its indexed text. */
+  private async validateClosed(uri: string, lintWith: LintWith | undefined): Promise<void> {
+    const indexed = this.options.workspace.index.get(uri);
+    if (!indexed) return; // dropped from the index meanwhile: whoever dropped it withdrew its findings
+    if (lintWith) return this.publish(uri, indexed.text, lintWith, undefined);
+    // No longer a strategy document (the settings or the configuration changed).
+    this.relint(this.options.workspace.track(uri, undefined));
+    this.withdraw(uri);
+  }
+
+  /** Lints and publishes at once: linting is synchronous, so the document cannot move on in between. */
+  private publish(uri: string, text: string, lintWith: LintWith, version: number | undefined): Promise<void> {
+    const diagnostics = lintToDiagnostics(text, lintWith.options, (error) => this.logError(`stratlint: linting ${uri} failed`, error));
     const configProblem = this.configs.documentDiagnostic(lintWith.applied, uri);
     if (configProblem) diagnostics.unshift(configProblem);
-    // Linting is synchronous, so nothing can have changed since the check above.
+    const max = overloadMaxOf(lintWith.options.rules);
+    if (max === undefined) this.overloadMax.delete(uri);
+    else this.overloadMax.set(uri, max);
     this.published.add(uri);
-    await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    return this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics });
+  }
+
+  private async clear(uri: string, version: number): Promise<void> {
+    if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
   }
 
   private parseCache(uri: string): ParseCache {
@@ -127,4 +249,14 @@ export class Validator {
   private logError(message: string, error: unknown): void {
     this.connection.console.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+// The index asks which owner-overload maximum is in force to tell which documents an edit can affect.
+const OWNER_OVERLOAD = ruleById.get('owner-overload');
+const OWNER_OVERLOAD_DEFAULT = overloadMaxOf({}) ?? 0;
+
+function overloadMaxOf(rules: LintOptions['rules']): number | undefined {
+  const [resolved] = OWNER_OVERLOAD ? resolveRules(rules, [OWNER_OVERLOAD]) : [];
+  const max = Number(resolved?.options.max);
+  return resolved && Number.isFinite(max) ? max : undefined;
 }

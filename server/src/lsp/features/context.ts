@@ -1,7 +1,7 @@
 // What every editor feature handler needs from the server: the open document and the options it
 // is linted with. Handlers keep nothing between requests; a code action reads its fixes from the
 // diagnostic's data, a hover lints the text it is given.
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { Location, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../../engine/types';
 
@@ -9,6 +9,8 @@ export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   /** The options the document's diagnostics come from, or undefined when it is not a strategy document. */
   lintOptions(uri: string): Promise<(LintOptions & { uri: string }) | undefined>;
+  /** Where a strategy id is defined (its `id` value), in the workspace index or open documents, `except` left out. */
+  strategyLocations(id: string, except: string): Location[];
 }
 
 /** The text and lint options of an open strategy document, or undefined for anything else. */

@@ -1,0 +1,15 @@
+// Long work on the server's one thread (indexing a folder, linting every document of the
+// workspace) runs in slices, so that requests and edits are served in between.
+
+/** Yields to the event loop once `sliceMs` of work have passed, so that requests are served between slices. */
+export class TimeSlicer {
+  private started = performance.now();
+
+  constructor(private readonly sliceMs = 20) {}
+
+  async pause(): Promise<void> {
+    if (performance.now() - this.started < this.sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.started = performance.now();
+  }
+}
