@@ -166,3 +166,25 @@ describe('obstacle chains', () => {
     assert.deepEqual(findings.filter((f) => f.ruleId === 'obstacle-chain'), []);
   });
 });
+
+describe('more hostile input', () => {
+  it('answers 10,000 levels of nested flow collections with one clear finding', () => {
+    const { findings } = lint(minimal('why: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n'), { today: TODAY });
+    assert.ok(findings.length >= 1 && findings.every((f) => f.ruleId === 'yaml-syntax'));
+    assert.match(findings[0].message, /nests collections too deeply/);
+  });
+
+  it('skips a document of 200,000 short lines with one informational finding', () => {
+    const text = minimal('people:\n') + Array.from({ length: 200_000 }, (_, i) => `  - p${i}`).join('\n') + '\n';
+    assert.ok(text.length < 5 * 1024 * 1024, 'under the size limit: the line limit is what applies');
+    const { findings, health } = lint(text, { today: TODAY });
+    assert.deepEqual(findings.map((f) => f.ruleId), ['file-too-large']);
+    assert.match(findings[0].message, /200003 lines, above the limit of 100000/);
+    assert.equal(health, null);
+  });
+
+  it('says a second YAML document is not allowed', () => {
+    const { findings } = lint(minimal('---\nother: 1\n'), {});
+    assert.match(findings[0].message, /one YAML document/);
+  });
+});

@@ -8,6 +8,17 @@ import type { FailureMode, Finding, LintOptions, LintResult, Report, Rule, RuleC
 
 /** Documents above this size are skipped with one informational finding. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/**
+ * Documents with more lines are skipped too: a few megabytes of very short lines would take many
+ * seconds to lint, and no strategy is that long.
+ */
+export const MAX_LINES = 100_000;
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 export function todayIso(): string {
   const d = new Date();
@@ -49,11 +60,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const today = options.today ?? todayIso();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const config = options.rules ?? {};
-  if (text.length > maxSize) {
+  const lineCount = text.length > MAX_LINES ? countLines(text) : 0;
+  if (text.length > maxSize || lineCount > MAX_LINES) {
     const level = levelOf('file-too-large', config);
     const lines = parse('').lines;
+    const [messageId, data] =
+      text.length > maxSize ? ['tooLarge', { size: text.length, limit: maxSize }] : ['tooManyLines', { lines: lineCount, limit: MAX_LINES }];
     return {
-      findings: level === 'off' ? [] : [engineFinding('file-too-large', level, 'tooLarge', { size: text.length, limit: maxSize }, { start: 0, end: 0 }, lines)],
+      findings: level === 'off' ? [] : [engineFinding('file-too-large', level, messageId, data, { start: 0, end: 0 }, lines)],
       health: null,
     };
   }

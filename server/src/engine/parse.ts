@@ -123,7 +123,10 @@ function clampOffsets(pos: [number, number], length: number): OffsetRange {
 
 /** yaml's messages end with "at line L, column C"; the range already says where. */
 function cleanMessage(message: string): string {
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  const clean = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  if (/Maximum call stack size exceeded/.test(clean)) return 'The document nests collections too deeply to be read; flatten the structure.';
+  if (clean.startsWith('Source contains multiple documents')) return "A strategy file holds one YAML document; remove the second one (after '---').";
+  return clean;
 }
 
 function firstAlias(text: string): OffsetRange {
