@@ -1,21 +1,14 @@
 // JSON Schema validation with ajv; each error is mapped to the most precise node:
 // the offending value, the parent's key for a missing property, the key itself for an unknown one.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+// The schema is compiled at build time (scripts/gen-validator.mjs), so no lint pays for compiling it.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import strategySchema from '../../../schemas/strategy.schema.json';
+import validateStrategy from './generated/strategy-validator.js';
 import { closest } from './suggest';
 import type { Fix, Path, Report } from './types';
 
-let compiled: ValidateFunction | undefined;
-
 export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    addFormats(ajv, ['date']);
-    ajv.addKeyword('x-expected');
-    compiled = ajv.compile(strategySchema);
-  }
-  return compiled;
+  return validateStrategy as ValidateFunction;
 }
 
 let required: Set<string> | undefined;

@@ -1,0 +1,33 @@
+// Compiles schemas/strategy.schema.json into standalone validation code at build time, so the
+// language server does not spend its first lint compiling the schema.
+//   node scripts/gen-validator.mjs           write server/src/engine/generated/strategy-validator.js
+//   node scripts/gen-validator.mjs --check   exit 1 if the file on disk is out of date (CI)
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const target = path.join(root, 'server/src/engine/generated/strategy-validator.js');
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/strategy.schema.json'), 'utf8'));
+
+// The same options as the engine's validation (server/src/engine/validate.ts).
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
+addFormats.default(ajv, ['date']);
+ajv.addKeyword('x-expected');
+const code = standaloneCode.default(ajv, ajv.compile(schema));
+const text = `// Generated from schemas/strategy.schema.json by scripts/gen-validator.mjs — do not edit.\n${code}\n`;
+
+if (process.argv.includes('--check')) {
+  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+  if (current !== text) {
+    console.error('gen-validator: server/src/engine/generated/strategy-validator.js is out of date; run `npm run gen`.');
+    process.exit(1);
+  }
+  console.log('gen-validator: the compiled schema validator is up to date.');
+} else {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+}
