@@ -1,6 +1,7 @@
 // What a user sees in a real VS Code with the packaged extension installed: activation, diagnostics,
 // the failure-mode hover, quick fixes, completion, fix-all on save and settings.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAILURE_MODE_TITLES } from '../../../server/src/engine/chains';
@@ -16,6 +17,7 @@ import {
   hoverText,
   labelOf,
   open,
+  say,
   screenshot,
   stratlintDiagnostics,
   test,
@@ -190,4 +192,74 @@ test('changing stratlint.rules in the settings changes the severity of a finding
     await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
   }
   await waitFor('objective-kpi back to error', () => (severityOf() === vscode.DiagnosticSeverity.Error ? true : undefined), 10_000, describeDiagnostics(uri));
+});
+
+/**
+ * The language server processes this extension started: children of this extension host (the suite runs
+ * in it) whose command line runs the installed extension's dist/server.js. `pgrep` (procps on Linux,
+ * built into macOS) filters by parent and by command line, so no other window's or extension's server counts.
+ */
+function serverPids(): number[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const server = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'server.js').fsPath;
+  const pattern = server.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  try {
+    const out = execFileSync('pgrep', ['-P', String(process.pid), '-f', pattern], { encoding: 'utf8' });
+    return out.split(/\s+/).filter(Boolean).map(Number);
+  } catch (error) {
+    // pgrep exits 1 when nothing matches; anything else (no pgrep, a bad pattern) is a real failure.
+    if ((error as { status?: number }).status === 1) return [];
+    throw error;
+  }
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Last on purpose: the restarted server serves nothing the earlier tests rely on, but a failure here
+// leaves the editor without a language server.
+test('the client restarts a language server killed with SIGKILL, and the next edit gets fresh diagnostics', async () => {
+  const uri = await copyFixture(FIXTURE, 'restart.strategy.yaml');
+  try {
+    const { document } = await open(uri);
+    await waitFor('the tactic-owner finding on t-roadshow', () => (stratlintDiagnostics(uri, 'tactic-owner').some((d) => d.message.includes("'t-roadshow'")) ? true : undefined), 20_000, describeDiagnostics(uri));
+    const [before, ...others] = serverPids();
+    assert.ok(before !== undefined && others.length === 0, `exactly one stratlint server process is a child of the extension host (pid ${process.pid}); found ${JSON.stringify(serverPids())}`);
+
+    process.kill(before, 'SIGKILL');
+    await waitFor(`server process ${before} to die`, () => (isAlive(before) ? undefined : true), 10_000);
+
+    // Renaming the tactic moves its finding to a name only a server that saw this edit can report.
+    const line = lineOf(document, '- id: t-roadshow');
+    const at = document.lineAt(line).text.indexOf('t-roadshow');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(line, at, line, at + 't-roadshow'.length), 't-city-roadshow');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+
+    await waitFor(
+      "fresh diagnostics for the edit: tactic-owner on 't-city-roadshow', objective-kpi still there",
+      () => {
+        const owner = stratlintDiagnostics(uri, 'tactic-owner').map((d) => d.message);
+        const kpi = stratlintDiagnostics(uri, 'objective-kpi');
+        return owner.length === 1 && owner[0] === "Tactic 't-city-roadshow' has no owner" && kpi.length === 1 ? true : undefined;
+      },
+      20_000,
+      () => `${describeDiagnostics(uri)()}; server pids ${JSON.stringify(serverPids())}`,
+    );
+    const after = await waitFor('one restarted server process', () => {
+      const pids = serverPids();
+      return pids.length === 1 ? pids[0] : undefined;
+    }, 10_000, () => JSON.stringify(serverPids()));
+    assert.notEqual(after, before, 'the server answering the edit is a new process');
+    say(`  (server pid ${before} killed, restarted as ${after})`);
+  } finally {
+    await discard(uri);
+  }
 });
