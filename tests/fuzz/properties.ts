@@ -1,7 +1,9 @@
 // Property definitions shared by the fixed-seed run in `npm test` and `npm run fuzz`.
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { ParseCache } from '../../server/src/engine/chunks';
 import { lint } from '../../server/src/engine/lint';
+import { forgetRecentParses } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/positions';
 import type { LintResult, Range } from '../../server/src/engine/types';
 
@@ -116,6 +118,7 @@ export function engineInvariant(text: string): void {
     if (f.ruleId === 'internal-error') throw new Error(`a rule crashed: ${f.message}`);
     if (!rangeInside(text, f.range)) throw new Error(`${f.ruleId} range outside the document: ${JSON.stringify(f.range)}`);
   }
+  forgetRecentParses();
   const again = lint(text, { today: TODAY });
   if (JSON.stringify(again) !== JSON.stringify(result)) throw new Error('non-deterministic result');
 }
@@ -125,3 +128,26 @@ export const properties = {
   'documents after random edits': fc.property(editedText, engineInvariant),
   'arbitrary text': fc.property(fc.string({ unit: 'binary', maxLength: 300 }), engineInvariant),
 };
+
+const typing = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', '- ', '#', '  - id: t-z\n    title: New\n', '\n  - { id: p9, name: Nine }', 'owner: hugo\n', '"', '[', '\r\n', '&a ', '*a') }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+    fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }),
+    fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -2, max: 2 }) }),
+  ),
+  { minLength: 1, maxLength: 12 },
+);
+
+/** After every edit of a random sequence, linting with the document's parse cache equals a lint from scratch. */
+export const incrementalProperty = fc.property(strategyText, typing, (start, sequence) => {
+  const cache = new ParseCache(2);
+  let text = start;
+  for (let i = 0; i <= sequence.length; i++) {
+    if (i > 0) text = applyEdit(text, sequence[i - 1]);
+    const incremental = JSON.stringify(lint(text, { today: TODAY, parseCache: cache }));
+    forgetRecentParses();
+    const full = JSON.stringify(lint(text, { today: TODAY }));
+    if (incremental !== full) throw new Error(`incremental differs from full after ${i} edits:\n${text}`);
+  }
+});

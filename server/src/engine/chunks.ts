@@ -42,7 +42,7 @@ export class ParseCache {
   take(text: string, offset: number, generation: number): Chunk | null {
     let chunk = this.chunks.get(text);
     if (!chunk || chunk.used === generation) {
-      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
       if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
       chunk = { doc, value: doc.toJS(), offset: 0, used: generation };
       this.lastParsed++;

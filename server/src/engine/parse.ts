@@ -52,6 +52,11 @@ function remember(parsed: Parsed, cache: ParseCache | undefined): void {
   if (recent.length > RECENT) recent.length = RECENT;
 }
 
+/** Forgets the recent parses (and with them the lint results kept for them): the next parse starts afresh. */
+export function forgetRecentParses(): void {
+  recent.length = 0;
+}
+
 /**
  * A parse of exactly this text that is still intact: a later parse through the same cache may have
  * moved the nodes it shares with that cache, and then the old parse no longer counts.
@@ -77,7 +82,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
       problems: [{ message: 'The file contains NUL bytes: it looks binary, not a YAML strategy document.', offsets: { start: nul, end: nul + 1 } }],
     };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
     message: cleanMessage(e.message),
     offsets: clampOffsets(e.pos, text.length),
