@@ -1,0 +1,249 @@
+// The benchmark's results: their shape (.bench/results.json), the Markdown table with the
+// targets of the performance issue, and the README section between the bench markers.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export type ServerKey = 'ours' | 'peer';
+
+export interface StartupResult {
+  /** Spawn → first publishDiagnostics for a small document, median over the runs. */
+  medianMs: number;
+  runsMs: number[];
+  /** The message the server gave for a key the schema forbids (proof that it validates against our schema). */
+  schemaProbe: string;
+}
+
+export interface SessionResult {
+  /** Spawn → initialize result. */
+  initializeMs: number;
+  /** didOpen sent → first publishDiagnostics for the document. */
+  coldMs: number;
+  diagnosticsOnOpen: number;
+  edit: {
+    n: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    minMs: number;
+    /** Every edit's time, in the order sent. */
+    samplesMs: number[];
+    /** `version`: the publication carrying the edit's version; `next-publication`: the first one after the edit (the server sends no version). */
+    matchedBy: 'version' | 'next-publication';
+    /** Stopped early by --edit-budget. */
+    capped: boolean;
+  };
+  /** null: the server does not offer hover. */
+  hover: (RequestTimes & { answered: number }) | null;
+  codeAction: (RequestTimes & { actions: number; on: string }) | null;
+  peakRssBytes: number | null;
+}
+
+/** Requests sent one at a time; `n` of `of` were answered (fewer after a timeout or when the request budget ran out). */
+export interface RequestTimes {
+  p50Ms: number | null;
+  maxMs: number | null;
+  n: number;
+  of: number;
+  /** Why the requests stopped early (a timeout or error). */
+  error?: string;
+}
+
+export interface SizeRun {
+  /** Lines of the generated document, and the size asked for. */
+  lines: number;
+  target: number;
+  bytes: number;
+  flaws: Record<string, number>;
+  /** One full `parseDocument` of the same text in the bench process, median of 5. */
+  floor: { medianMs: number; runsMs: number[] };
+  servers: Partial<Record<ServerKey, SessionResult | { error: string }>>;
+}
+
+export interface Results {
+  meta: {
+    date: string;
+    node: string;
+    platform: string;
+    cpus: string;
+    memoryGiB: number;
+    commit: string | undefined;
+    dirty: boolean;
+    servers: Partial<Record<ServerKey, string>>;
+    today: string;
+    edits: number;
+    requests: number;
+    durationS: number;
+  };
+  startup: Partial<Record<ServerKey, StartupResult | { error: string }>>;
+  sizes: SizeRun[];
+  /** `minified`: a production build (`node esbuild.mjs --production`, as packaged), not the development one. */
+  bundles: { file: string; bytes: number | null; gzipBytes: number | null; minified?: boolean }[];
+}
+
+/** The targets of the performance issue, for stratlint's server. */
+export const TARGETS = {
+  editP95Ms: { 10000: 50, 50000: 150 } as Record<number, number>,
+  coldOverFloor: 1.2,
+  rssOverPeerAt: 50000,
+  rssOverPeer: 1 / 3,
+  requestP50MsAt: 50000,
+  requestP50Ms: 5,
+  startupMs: 150,
+};
+
+export const README_START = '<!-- bench:start -->';
+export const README_END = '<!-- bench:end -->';
+
+const ms = (value: number | undefined): string =>
+  value === undefined ? '' : value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en-US')} ms`;
+const ratio = (a: number | undefined | null, b: number | undefined | null): string =>
+  a == null || b == null || b === 0 ? '' : `${(a / b).toFixed(a / b < 10 ? 2 : 1)}×`;
+const mib = (bytes: number | null | undefined): string => (bytes == null ? '' : `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`);
+const kib = (bytes: number | null): string => (bytes === null ? 'missing' : `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`);
+const check = (ok: boolean) => (ok ? '✓' : '✗');
+
+function ok(run: SessionResult | { error: string } | undefined): SessionResult | undefined {
+  return run && !('error' in run) ? run : undefined;
+}
+
+export function renderMarkdown(results: Results): string {
+  const { meta } = results;
+  const ourLabel = meta.servers.ours ?? 'stratlint';
+  const peerLabel = meta.servers.peer ?? 'yaml-language-server';
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const cell = (run: SessionResult | { error: string } | undefined, pick: (r: SessionResult) => string): string =>
+    run === undefined ? '' : 'error' in run ? 'error' : pick(run);
+
+  for (const size of results.sizes) {
+    const ours = size.servers.ours;
+    const peer = size.servers.peer;
+    const o = ok(ours);
+    const p = ok(peer);
+    const lines = size.lines.toLocaleString('en-US');
+    const row = (measure: string, a: string, b: string, r: string, target = '') => rows.push([lines, measure, a, b, r, target]);
+    for (const [key, run] of [['ours', ours], ['peer', peer]] as const) {
+      if (run && 'error' in run) notes.push(`${meta.servers[key]} failed at ${lines} lines: ${run.error.split('\n')[0]}`);
+    }
+
+    row('initialize (spawn → result)', cell(ours, (r) => ms(r.initializeMs)), cell(peer, (r) => ms(r.initializeMs)), ratio(o?.initializeMs, p?.initializeMs));
+    row('didOpen → first diagnostics', cell(ours, (r) => ms(r.coldMs)), cell(peer, (r) => ms(r.coldMs)), ratio(o?.coldMs, p?.coldMs));
+    const coldTarget = o ? `≤ ${TARGETS.coldOverFloor}× ${check(o.coldMs / size.floor.medianMs <= TARGETS.coldOverFloor)}` : '';
+    row(
+      `↳ ÷ one full \`yaml\` parse (${ms(size.floor.medianMs)})`,
+      cell(ours, (r) => ratio(r.coldMs, size.floor.medianMs)),
+      cell(peer, (r) => ratio(r.coldMs, size.floor.medianMs)),
+      '',
+      coldTarget,
+    );
+    row('diagnostics on open', cell(ours, (r) => String(r.diagnosticsOnOpen)), cell(peer, (r) => String(r.diagnosticsOnOpen)), '');
+    const n = (r: SessionResult) => (r.edit.capped ? ` (${r.edit.n} edits, capped)` : '');
+    row('edit → diagnostics p50', cell(ours, (r) => ms(r.edit.p50Ms) + n(r)), cell(peer, (r) => ms(r.edit.p50Ms) + n(r)), ratio(o?.edit.p50Ms, p?.edit.p50Ms));
+    const editTarget = TARGETS.editP95Ms[size.target];
+    row(
+      'edit → diagnostics p95',
+      cell(ours, (r) => ms(r.edit.p95Ms)),
+      cell(peer, (r) => ms(r.edit.p95Ms)),
+      ratio(o?.edit.p95Ms, p?.edit.p95Ms),
+      editTarget !== undefined && o ? `≤ ${editTarget} ms ${check(o.edit.p95Ms <= editTarget)}` : '',
+    );
+    row('edit → diagnostics max', cell(ours, (r) => ms(r.edit.maxMs)), cell(peer, (r) => ms(r.edit.maxMs)), ratio(o?.edit.maxMs, p?.edit.maxMs));
+    const requestTarget = (value: number | null | undefined) =>
+      size.target === TARGETS.requestP50MsAt && o ? `≤ ${TARGETS.requestP50Ms} ms ${check(value != null && value <= TARGETS.requestP50Ms)}` : '';
+    /** p50, with how many answered when fewer than asked, or "not offered". */
+    const request = (times: RequestTimes | null) => {
+      if (!times) return 'not offered';
+      const partial = times.n < times.of ? ` (${times.n} of ${times.of}${times.error ? ', then a timeout' : ', budget'})` : '';
+      return times.p50Ms === null ? `none answered${times.error ? ` (${times.error.replace(/^.*within /, 'timeout ')})` : ''}` : ms(times.p50Ms) + partial;
+    };
+    row('hover p50', cell(ours, (r) => request(r.hover)), cell(peer, (r) => request(r.hover)), ratio(o?.hover?.p50Ms, p?.hover?.p50Ms), requestTarget(o?.hover?.p50Ms));
+    row(
+      'codeAction p50',
+      cell(ours, (r) => request(r.codeAction)),
+      cell(peer, (r) => request(r.codeAction)),
+      ratio(o?.codeAction?.p50Ms, p?.codeAction?.p50Ms),
+      requestTarget(o?.codeAction?.p50Ms),
+    );
+    const rssRatio = o?.peakRssBytes != null && p?.peakRssBytes != null ? o.peakRssBytes / p.peakRssBytes : undefined;
+    row(
+      'peak RSS (VmHWM)',
+      cell(ours, (r) => mib(r.peakRssBytes)),
+      cell(peer, (r) => mib(r.peakRssBytes)),
+      ratio(o?.peakRssBytes, p?.peakRssBytes),
+      size.target === TARGETS.rssOverPeerAt && rssRatio !== undefined ? `≤ 0.33× ${check(rssRatio <= TARGETS.rssOverPeer)}` : '',
+    );
+  }
+  const startupOf = (key: ServerKey): StartupResult | undefined => {
+    const run = results.startup[key];
+    if (run && 'error' in run) notes.push(`${meta.servers[key]} failed to start: ${run.error.split('\n')[0]}`);
+    return run && !('error' in run) ? run : undefined;
+  };
+  const so = startupOf('ours');
+  const sp = startupOf('peer');
+  rows.push([
+    'small',
+    'server start → first diagnostics (spawn, initialize, didOpen; median)',
+    so ? ms(so.medianMs) : results.startup.ours ? 'error' : '',
+    sp ? ms(sp.medianMs) : results.startup.peer ? 'error' : '',
+    ratio(so?.medianMs, sp?.medianMs),
+    so ? `≤ ${TARGETS.startupMs} ms ${check(so.medianMs <= TARGETS.startupMs)}` : '',
+  ]);
+
+  const table = [
+    `| lines | measure | ${ourLabel} | ${peerLabel} | ours ÷ peer | target (ours) |`,
+    '|---:|---|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  const bundleTable = [
+    '| bundle | build | size | gzip |',
+    '|---|---|---:|---:|',
+    ...results.bundles.map((b) => `| \`${b.file}\` | ${b.minified ? 'production (minified)' : 'development'} | ${kib(b.bytes)} | ${kib(b.gzipBytes)} |`),
+  ];
+
+  const peerRuns = results.sizes.map((s) => ok(s.servers.peer)).filter((r): r is SessionResult => r !== undefined);
+  const explain = [
+    `${meta.edits} single-character edits per document (a letter inserted into, then removed from, titles spread over the document), ` +
+      `sent one at a time as incremental didChange, each timed until the server's diagnostics for it; ` +
+      `${meta.requests} hover requests on keys and ${meta.requests} codeAction requests on diagnostics' ranges, one at a time.`,
+    peerRuns.some((r) => r.edit.matchedBy === 'next-publication')
+      ? `${peerLabel} publishes no version, so its edits are timed to the first publication after the change (it waits 200 ms after a change before validating).`
+      : '',
+    peerRuns.some((r) => r.diagnosticsOnOpen === 0)
+      ? `${peerLabel} finds nothing in these documents: they are valid against the schema, and the deliberate flaws (missing owners and KPIs, unknown references) ` +
+        "are for stratlint's rules; its codeAction requests go to the flawed lines instead."
+      : '',
+    `Run ${meta.date.slice(0, 16).replace('T', ' ')} UTC on ${meta.cpus}, ${meta.memoryGiB} GiB, Node ${meta.node}` +
+      `${meta.commit ? `, commit ${meta.commit}${meta.dirty ? ' with local changes' : ''}` : ''}; ${meta.durationS} s in all. ` +
+      'A shared machine: figures move by tens of percent between runs.',
+  ].filter(Boolean);
+
+  return [table.join('\n'), bundleTable.join('\n'), ...explain, ...notes.map((note) => `⚠ ${note}`)].join('\n\n');
+}
+
+/** Replaces the text between the bench markers; adds a "## Performance" section at the end when they are missing. */
+export function updateReadme(file: string, markdown: string): void {
+  const readme = readFileSync(file, 'utf8');
+  const block = `${README_START}\n${markdown}\n${README_END}`;
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  let next: string;
+  if (start >= 0 && end > start) {
+    next = readme.slice(0, start) + block + readme.slice(end + README_END.length);
+  } else {
+    const section = [
+      '## Performance',
+      '',
+      '`npm run bench` builds the bundles, generates strategy documents of 1,000, 10,000 and 50,000 lines',
+      '(`scripts/bench/generate.ts`: seeded, with a few deliberate flaws) and runs stratlint\'s language server and',
+      '`yaml-language-server` (a devDependency, with `schemas/strategy.schema.json` mapped to `*.strategy.yaml` and the',
+      'schema store off) over stdio on the same documents in the same run. Figures go to `.bench/results.json`;',
+      '`npm run bench -- --sizes 1000,10000` picks sizes and `npm run bench -- --update-readme` refreshes the table below',
+      '(other options are listed at the top of `scripts/bench/run.ts`). The targets are those of the performance issue; unit',
+      'tests hold no timing assertions.',
+      '',
+      block,
+      '',
+    ].join('\n');
+    next = `${readme.replace(/\s*$/, '')}\n\n${section}`;
+  }
+  writeFileSync(file, next);
+}
