@@ -5,105 +5,30 @@
 // - for single-character edits in one open document: the time to its diagnostics, and how many
 //   other documents were linted again because of the edit.
 //   npm run build && node --import tsx scripts/bench-lsp-workspace.ts [documents] [lines]
-// The generator is that of scripts/bench-workspace.ts (which runs its benchmark when imported).
-import { spawn } from 'node:child_process';
+// The documents are those of scripts/bench-workspace.ts (scripts/workspace-docs.ts); the client is
+// that of the protocol tests (tests/lsp-client.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
   PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER, startServer, withDeadline, type Server } from '../tests/lsp-client';
+import { workspaceDocument } from './workspace-docs';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const DOCUMENTS = Number(args[0] ?? 200);
 const LINES = Number(args[1] ?? 500);
 const TODAY = '2027-03-15';
-const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 /** After an edit, documents published within this quiet time are counted as re-linted by it. */
 const SETTLE_MS = 1500;
-
-/** As scripts/bench-workspace.ts `document`: shared managers, claire overloaded, conflicting KPIs. */
-function document(n: number, lines: number): string {
-  const local = (k: number) => `p${n}-${k % 6}`;
-  const managers = [`m${(n * 2) % 100}`, `m${(n * 2 + 1) % 100}`];
-  const out = [
-    'stratlint: 1',
-    `id: strategy-${n}`,
-    `title: Grow segment ${n} by 20% in 2027`,
-    `owner: ${local(0)}`,
-    `status: ${n % 5 === 0 ? 'draft' : 'active'}`,
-    'horizon: { start: 2027-01-04, end: 2027-12-17 }',
-    'why: >-',
-    `  Segment ${n} reorders by phone every month; the web halves our cost per order.`,
-    'not_doing: [marketplaces, TikTok ads]',
-    'units:',
-    '  - { id: marketing, name: Marketing }',
-    '  - { id: sales, name: Sales }',
-    'people:',
-  ];
-  for (let k = 0; k < 6; k++) out.push(`  - { id: ${local(k)}, name: Person ${n}-${k}, level: ${k % 3 === 0 ? 'manager' : 'frontline'}, unit: sales }`);
-  for (const m of managers) out.push(`  - { id: ${m}, name: Manager ${m.slice(1)}, level: manager, unit: marketing }`);
-  if (n % 20 === 0) out.push('  - { id: claire, name: Claire M., level: executive, unit: marketing }');
-  out.push('related_strategies:', `  - { ref: strategy-${(n + 1) % DOCUMENTS}, relation: shares-resources }`);
-  out.push('objectives:');
-  for (let o = 0; out.length + 55 <= lines; o++) {
-    const shared = o === 0 && n % 10 === 0;
-    out.push(
-      `  - id: obj-${o}`,
-      `    title: Move ${10 + o}% of segment ${n} reorders online`,
-      '    why: Sales reps gain time for new accounts',
-      `    owner: ${local(o)}`,
-      `    contributors: [${local(o + 1)}, ${local(o + 2)}]`,
-      '    confidence: 0.6',
-      '    kpis:',
-      `      - id: kpi-${o}`,
-      `        name: ${shared ? 'Cost to serve' : `Segment ${n} online orders ${o}`}`,
-      '        type: leading',
-      '        unit: orders/month',
-      `        baseline: { value: ${30 + o}, as_of: 2026-12-31 }`,
-      `        target: { value: ${shared && n % 20 === 10 ? 10 : 180 + o}, by: 2027-12-17 }`,
-      `        owner: ${local(o + 1)}`,
-      '        cadence: monthly',
-      '        expected_lag: P2M',
-      '    tactics:',
-    );
-    for (let t = 0; t < 3; t++) {
-      const owner = t === 0 && o < 2 ? managers[o] : t === 0 && o === 2 && n % 20 === 0 ? 'claire' : local(o + t);
-      out.push(
-        `      - id: t-${o}-${t}`,
-        `        title: Tactic ${t} of objective ${o}`,
-        `        owner: ${owner}`,
-        '        kind: rollout',
-        '        dimension: operational',
-        '        start: 2027-02-01',
-        `        due: 2027-${String(4 + ((o + t) % 8)).padStart(2, '0')}-28`,
-        '        affects: []',
-        '        steps:',
-        `          - { title: First step of ${t}, owner: ${owner}, due: 2027-03-01 }`,
-        `          - { title: Second step of ${t}, owner: ${local(o + t + 1)}, due: 2027-03-31 }`,
-      );
-    }
-  }
-  out.push('reviews:', '  cadence: monthly', `  owner: ${local(0)}`, '  forum: Monthly strategy review', '  last: 2027-03-03');
-  while (out.length < lines) out.push(`# note ${out.length}`);
-  return out.join('\n') + '\n';
-}
 
 /** CPU time (user + system) the server has used so far, from /proc (Linux); undefined elsewhere. */
 function cpuMs(pid: number | undefined): number | undefined {
@@ -115,11 +40,8 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-function within<T>(promise: Promise<T>, what: string, ms = 120_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
+const DEADLINE_MS = 120_000;
+const within = withDeadline(DEADLINE_MS);
 
 /** The range of the `nth` occurrence of `needle` (0-based) shifted by `offset`, `length` characters long. */
 function rangeOf(text: string, needle: string, offset: number, length: number) {
@@ -136,29 +58,15 @@ async function main(): Promise<void> {
   const folder = pathToFileURL(dir).href;
   const texts: string[] = [];
   for (let n = 0; n < DOCUMENTS; n++) {
-    texts.push(document(n, LINES));
+    texts.push(workspaceDocument(n, LINES, DOCUMENTS));
     fs.writeFileSync(path.join(dir, `strategy-${n}.strategy.yaml`), texts[n]);
   }
   const uris = texts.map((_, n) => `${folder}/strategy-${n}.strategy.yaml`);
   console.log(`${DOCUMENTS} documents × ${texts[0].split('\n').length - 1} lines in ${dir}; ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: { at: number; params: PublishDiagnosticsParams }[] = [];
   let onPublish: (() => void) | undefined;
   const progress: { at: number; kind: string; message?: string; cpu?: number }[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    published.push({ at: performance.now(), params });
-    onPublish?.();
-  });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
-  connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
-    connection.onProgress(WorkDoneProgress.type, token, (value) => {
-      progress.push({ at: performance.now(), kind: value.kind, cpu: cpuMs(child.pid), ...('message' in value ? { message: value.message } : {}) });
-    });
-  });
-  connection.listen();
   const waitFor = (test: () => boolean, what: string) =>
     within(
       new Promise<void>((resolve) => {
@@ -168,23 +76,35 @@ async function main(): Promise<void> {
       what,
     ).finally(() => (onPublish = undefined));
 
+  let server: Server | undefined;
   try {
-    await within(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: folder,
-        workspaceFolders: [{ uri: folder, name: 'bench' }],
-        initializationOptions: { today: TODAY },
-        capabilities: {
-          window: { workDoneProgress: true },
-          workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-          textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
-        },
-      }),
-      'initialize',
-    );
+    server = await startServer({
+      folder,
+      today: TODAY,
+      deadlineMs: DEADLINE_MS,
+      execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [],
+      stderr: 'inherit',
+      deferInitialized: true,
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+      onConnection: (connection, child) => {
+        connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+          published.push({ at: performance.now(), params });
+          onPublish?.();
+        });
+        connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+          connection.onProgress(WorkDoneProgress.type, token, (value) => {
+            progress.push({ at: performance.now(), kind: value.kind, cpu: cpuMs(child.pid), ...('message' in value ? { message: value.message } : {}) });
+          });
+        });
+      },
+    });
+    const { child, connection } = server;
     const t0 = performance.now();
-    await connection.sendNotification(InitializedNotification.type, {});
+    await server.initialized();
     const seen = new Set<string>();
     const cpuAtStart = cpuMs(child.pid) ?? 0;
     await waitFor(() => {
@@ -238,13 +158,9 @@ async function main(): Promise<void> {
     const claireDue = 'owner: claire\n        kind: rollout\n        dimension: operational\n        start: 2027-02-01\n        due: 2027';
     await edit("claire's tactic made past due         ", { range: rangeOf(text, claireDue, claireDue.length - 1, 1), text: '6' });
     await edit('a new line near the top (lines move)  ', { range: rangeOf(text, 'not_doing:', 0, 0), text: '\n' });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    await within(exited, 'server exit', 10_000);
+    await server.shutdown(10_000);
   } finally {
-    connection.dispose();
-    child.kill();
+    server?.kill();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

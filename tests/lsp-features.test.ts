@@ -2,36 +2,22 @@
 // real JSON-RPC on stdio, with the requests VS Code sends. Assertions target one rule or one item
 // at a time, since other rules keep being added.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionKind,
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
-  ConfigurationRequest,
-  createProtocolConnection,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentLinkRequest,
   DocumentSymbolRequest,
-  ExitNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   PrepareRenameRequest,
-  PublishDiagnosticsNotification,
   ReferencesRequest,
-  RegistrationRequest,
   RenameRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -41,16 +27,15 @@ import {
   type MarkupContent,
   type Position,
   type ProtocolConnection,
-  type PublishDiagnosticsParams,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { Inbox, startServer, tempFolder, withDeadline, type Server } from './lsp-client';
 
-const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 const DEADLINE_MS = 5000;
-const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-features-')));
-const FOLDER = pathToFileURL(DIR).href;
+const within = withDeadline(DEADLINE_MS);
+const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-features-');
 
 const DOC = `stratlint: 1
 id: demo
@@ -71,14 +56,6 @@ objectives:
 related_strategies:
   - { ref: other-plan, relation: supports }
 `;
-
-function within<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 /** Position of the n-th occurrence of `needle` in `text`, plus `shift` characters. */
 function at(text: string, needle: string, shift = 0): Position {
@@ -106,18 +83,12 @@ const markdown = (hover: Hover | null): string => (hover ? (hover.contents as Ma
 const items = (result: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(result) ? result : (result?.items ?? []));
 
 describe('editor features over stdio', () => {
-  let child: ChildProcess;
+  let server: Server;
   let connection: ProtocolConnection;
-  let stderr = '';
   let capabilities: Record<string, unknown> = {};
-  const published: PublishDiagnosticsParams[] = [];
-  const waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const inbox = new Inbox(DEADLINE_MS);
 
-  const diagnosticsFor = (uri: string, version: number) => {
-    const test = (p: PublishDiagnosticsParams) => p.uri === uri && p.version === version;
-    const found = published.find(test);
-    return within(found ? Promise.resolve(found) : new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ test, resolve })), `diagnostics for ${uri} v${version}`);
-  };
+  const diagnosticsFor = (uri: string, version: number) => inbox.next((p) => p.uri === uri && p.version === version, `diagnostics for ${uri} v${version}`);
   const open = async (name: string, text: string) => {
     const uri = `${FOLDER}/${name}`;
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -132,46 +103,30 @@ describe('editor features over stdio', () => {
   };
 
   before(async () => {
-    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      published.push(params);
-      for (const w of waiters.splice(0)) (w.test(params) ? w.resolve(params) : waiters.push(w));
-    });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.listen();
-    const result = await within(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: FOLDER,
-        workspaceFolders: [{ uri: FOLDER, name: 'ws' }],
-        initializationOptions: { today: '2027-03-15' },
-        capabilities: {
-          workspace: { configuration: true, workspaceFolders: true },
-          textDocument: {
-            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } }, dataSupport: true },
-            rename: { prepareSupport: true },
-            completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } },
-            hover: { contentFormat: ['markdown', 'plaintext'] },
-            documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          },
+    server = await startServer({
+      folder: FOLDER,
+      deadlineMs: DEADLINE_MS,
+      inbox,
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } }, dataSupport: true },
+          rename: { prepareSupport: true },
+          completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
-      }),
-      'initialize result',
-    );
-    capabilities = result.capabilities as Record<string, unknown>;
-    await connection.sendNotification(InitializedNotification.type, {});
+      },
+    });
+    connection = server.connection;
+    capabilities = server.result.capabilities as Record<string, unknown>;
     doc.textDocument.uri = await open('demo.strategy.yaml', DOC);
     await diagnosticsFor(doc.textDocument.uri, 1);
   });
 
   after(() => {
-    connection?.dispose();
-    if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    server?.kill();
     rmSync(DIR, { recursive: true, force: true });
   });
 
@@ -335,9 +290,6 @@ describe('editor features over stdio', () => {
   });
 
   it('shuts down and exits', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}`);
+    assert.equal(await server.shutdown(), 0, `stderr:\n${server.stderr}`);
   });
 });

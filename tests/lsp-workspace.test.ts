@@ -3,15 +3,13 @@
 // closed documents are published, a finding in one document can be caused by another, and the
 // index follows edits, file events and deletions. No fixed sleeps: every wait has a deadline.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   ConfigurationRequest,
-  createProtocolConnection,
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -20,32 +18,23 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentLinkRequest,
-  ExitNotification,
   FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
   PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
-  type Diagnostic,
   type Location,
   type Position,
   type ProgressToken,
-  type ProtocolConnection,
   type PublishDiagnosticsParams,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
+import { Inbox, startServer, tempFolder, withCode, withDeadline, type Server } from './lsp-client';
 
-const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 const DEADLINE_MS = 10_000;
-const TODAY = '2027-03-15';
+const within = withDeadline(DEADLINE_MS);
 
 /** `claire` owns two open tactics here; two more elsewhere make four, over the maximum of 3. */
 const A = `stratlint: 1
@@ -96,37 +85,6 @@ objectives:
       - { id: t-site, title: Choose a site, due: 2027-06-30 }
 `;
 
-function within<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Every publishDiagnostics the server sent, in order, with a way to wait for the next matching one. */
-class Inbox {
-  readonly received: PublishDiagnosticsParams[] = [];
-  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-
-  push(params: PublishDiagnosticsParams): void {
-    this.received.push(params);
-    this.waiters = this.waiters.filter((w) => (w.test(params) ? (w.resolve(params), false) : true));
-  }
-
-  mark(): number {
-    return this.received.length;
-  }
-
-  next(test: (p: PublishDiagnosticsParams) => boolean, what: string, from = 0): Promise<PublishDiagnosticsParams> {
-    const found = this.received.slice(from).find(test);
-    if (found) return Promise.resolve(found);
-    return within(new Promise((resolve) => this.waiters.push({ test, resolve })), what);
-  }
-}
-
-const withCode = (params: PublishDiagnosticsParams, code: string): Diagnostic[] => params.diagnostics.filter((d) => d.code === code);
-
 /** The position of `needle` in `text`, plus `offset` characters. */
 function at(text: string, needle: string, offset = 0): Position {
   const index = text.indexOf(needle);
@@ -135,58 +93,17 @@ function at(text: string, needle: string, offset = 0): Position {
   return { line: before.length - 1, character: before.at(-1)!.length };
 }
 
-/** A server over stdio, initialized with one workspace folder. */
-async function startServer(
-  folder: string,
-  capabilities: ClientCapabilities,
-  onConnection: (connection: ProtocolConnection) => void,
-  settings: () => unknown = () => ({}),
-) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(settings));
-  connection.onRequest(RegistrationRequest.type, () => undefined);
-  onConnection(connection);
-  connection.listen();
-  await within(
-    connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: folder,
-      workspaceFolders: [{ uri: folder, name: 'ws' }],
-      initializationOptions: { today: TODAY },
-      capabilities,
-    }),
-    'initialize result',
-  );
-  await connection.sendNotification(InitializedNotification.type, {});
-  const stop = async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}`);
-    connection.dispose();
-  };
-  const kill = () => {
-    connection.dispose();
-    if (child.exitCode === null && child.signalCode === null) child.kill();
-  };
-  return { connection, stop, kill };
-}
-
 const CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
   textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
 };
 
 describe('workspace index over stdio', () => {
-  const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-workspace-')));
-  const FOLDER = pathToFileURL(DIR).href;
+  const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-workspace-');
   const file = (name: string) => path.join(DIR, name);
   const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((n) => `${FOLDER}/plans/${n}.strategy.yaml`);
-  const inbox = new Inbox();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const inbox = new Inbox(DEADLINE_MS);
+  let server: Server;
   /** What the test client answers to `workspace/configuration` for the `stratlint` section. */
   let settings: Record<string, unknown> = {};
   const SECOND = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-second-')));
@@ -198,7 +115,6 @@ describe('workspace index over stdio', () => {
   const overload = (p: PublishDiagnosticsParams) => withCode(p, 'owner-overload');
 
   before(async () => {
-    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
     mkdirSync(file('plans'));
     for (const [name, text] of [['a', A], ['b', B], ['c', C], ['d', D]]) writeFileSync(file(`plans/${name}.strategy.yaml`), text);
     // Not searched: dependencies, and a link back to the folder itself (a loop).
@@ -213,12 +129,7 @@ describe('workspace index over stdio', () => {
     mkdirSync(file('notes'));
     writeFileSync(file('notes/n.yaml'), D.replace('id: d-plan', 'id: n-plan'));
     writeFileSync(path.join(SECOND, 'x.strategy.yaml'), D.replace('id: d-plan', 'id: x-plan'));
-    server = await startServer(
-      FOLDER,
-      CAPABILITIES,
-      (connection) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => inbox.push(p)),
-      () => settings,
-    );
+    server = await startServer({ folder: FOLDER, capabilities: CAPABILITIES, deadlineMs: DEADLINE_MS, inbox, settings: () => settings });
   });
 
   after(() => {
@@ -348,8 +259,7 @@ describe('workspace index over stdio', () => {
 });
 
 describe('workspace scan progress', () => {
-  const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-progress-')));
-  const FOLDER = pathToFileURL(DIR).href;
+  const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-progress-');
   const COUNT = 60;
 
   after(() => rmSync(DIR, { recursive: true, force: true }));
@@ -368,25 +278,30 @@ describe('workspace scan progress', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let ended: () => void;
     const end = new Promise<void>((resolve) => (ended = resolve));
-    const server = await startServer(FOLDER, { ...CAPABILITIES, window: { workDoneProgress: true } }, (connection) => {
-      connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-        if (p.uri === opened && publishedBeforeOpened < 0) {
-          publishedBeforeOpened = published.size;
-          release();
-        }
-        published.add(p.uri);
-      });
-      connection.onRequest(ConfigurationRequest.type, async (params) => {
-        if (params.items.some((item) => item.scopeUri === FOLDER)) await released;
-        return params.items.map(() => ({}));
-      });
-      connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
-        created.push(token);
-        connection.onProgress(WorkDoneProgress.type, token, (value) => {
-          progress.push({ token, value, published: published.size });
-          if (value.kind === 'end') ended();
+    const server = await startServer({
+      folder: FOLDER,
+      capabilities: { ...CAPABILITIES, window: { workDoneProgress: true } },
+      deadlineMs: DEADLINE_MS,
+      onConnection: (connection) => {
+        connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+          if (p.uri === opened && publishedBeforeOpened < 0) {
+            publishedBeforeOpened = published.size;
+            release();
+          }
+          published.add(p.uri);
         });
-      });
+        connection.onRequest(ConfigurationRequest.type, async (params) => {
+          if (params.items.some((item) => item.scopeUri === FOLDER)) await released;
+          return params.items.map(() => ({}));
+        });
+        connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+          created.push(token);
+          connection.onProgress(WorkDoneProgress.type, token, (value) => {
+            progress.push({ token, value, published: published.size });
+            if (value.kind === 'end') ended();
+          });
+        });
+      },
     });
     try {
       // Opened while the folder is being scanned: linted without waiting for the scan.

@@ -1,47 +1,35 @@
 // Protocol tests: the built server (dist/server.js, `npm run build`) over real JSON-RPC on stdio.
 // Assertions target one rule code at a time, since other rules keep being added.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
-  ConfigurationRequest,
-  createProtocolConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
   LogMessageNotification,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocumentSyncKind,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
-  type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import type { ConfigInfo } from '../server/src/lsp/config-info';
 import { overrideLevels } from '../server/src/lsp/settings';
 import { lintToDiagnostics } from '../server/src/lsp/validation';
+import { Inbox, startServer, tempFolder, withCode, withDeadline, type Server } from './lsp-client';
 
-const SERVER = path.join(__dirname, '..', 'dist', 'server.js');
 const DEADLINE_MS = 5000;
+const within = withDeadline(DEADLINE_MS);
 /** A real folder, so that configuration files can be found above the documents. */
-const DIR = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'stratlint-lsp-')));
-const FOLDER = pathToFileURL(DIR).href;
+const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-lsp-');
 
 const DEMO = `stratlint: 1
 id: demo
@@ -58,53 +46,16 @@ const TYPO = { start: { line: 8, character: 11 }, end: { line: 8, character: 16 
 /** The last `o` of `hugoo`: deleting it fixes the reference, inserting it back breaks it again. */
 const LAST_O = { start: { line: 8, character: 15 }, end: { line: 8, character: 16 } };
 
-function within<T>(promise: Promise<T>, what: string, ms = DEADLINE_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Every publishDiagnostics the server sent, in order, with a way to wait for the next matching one. */
-class Inbox {
-  readonly received: PublishDiagnosticsParams[] = [];
-  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-
-  push(params: PublishDiagnosticsParams): void {
-    this.received.push(params);
-    this.waiters = this.waiters.filter((w) => (w.test(params) ? (w.resolve(params), false) : true));
-  }
-
-  /** Index to pass to `next`/`of` to look only at what arrives from now on. */
-  mark(): number {
-    return this.received.length;
-  }
-
-  next(test: (p: PublishDiagnosticsParams) => boolean, what: string, from = 0): Promise<PublishDiagnosticsParams> {
-    const found = this.received.slice(from).find(test);
-    if (found) return Promise.resolve(found);
-    return within(new Promise((resolve) => this.waiters.push({ test, resolve })), what);
-  }
-
-  of(uri: string, from = 0): PublishDiagnosticsParams[] {
-    return this.received.slice(from).filter((p) => p.uri === uri);
-  }
-}
-
 /** LSP 3.18 allows markup in messages; ours are plain strings. */
 const plain = (message: Diagnostic['message']): string => (typeof message === 'string' ? message : message.value);
-const withCode = (params: PublishDiagnosticsParams, code: string): Diagnostic[] => params.diagnostics.filter((d) => d.code === code);
 
 describe('language server over stdio', () => {
-  let child: ChildProcess;
+  let server: Server;
   let connection: ProtocolConnection;
-  let stderr = '';
   const logs: string[] = [];
-  const inbox = new Inbox();
+  const inbox = new Inbox(DEADLINE_MS);
   /** What the test client answers to `workspace/configuration` for the `stratlint` section. */
   let configuration: Record<string, unknown> = { files: ['plans/*.yaml'] };
-  const registrations: Registration[] = [];
 
   const open = (uri: string, text: string, version = 1) =>
     connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
@@ -116,49 +67,35 @@ describe('language server over stdio', () => {
   };
 
   before(async () => {
-    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => inbox.push(params));
-    connection.onNotification(LogMessageNotification.type, (params) => {
-      logs.push(params.message);
-    });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => configuration));
-    connection.onRequest(RegistrationRequest.type, (params) => {
-      registrations.push(...params.registrations);
-    });
-    connection.listen();
-
-    const result = await within(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: FOLDER,
-        workspaceFolders: [{ uri: FOLDER, name: 'ws' }],
-        initializationOptions: { today: '2027-03-15' },
-        capabilities: {
-          workspace: {
-            configuration: true,
-            workspaceFolders: true,
-            didChangeConfiguration: { dynamicRegistration: false },
-            didChangeWatchedFiles: { dynamicRegistration: true },
-          },
-          textDocument: {
-            synchronization: { dynamicRegistration: false },
-            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          },
+    server = await startServer({
+      folder: FOLDER,
+      deadlineMs: DEADLINE_MS,
+      inbox,
+      settings: () => configuration,
+      onConnection: (connection) =>
+        connection.onNotification(LogMessageNotification.type, (params) => {
+          logs.push(params.message);
+        }),
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          didChangeWatchedFiles: { dynamicRegistration: true },
         },
-      }),
-      'initialize result',
-    );
-    const sync = result.capabilities.textDocumentSync;
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        },
+      },
+    });
+    connection = server.connection;
+    const sync = server.result.capabilities.textDocumentSync;
     assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
-    await connection.sendNotification(InitializedNotification.type, {});
   });
 
   after(() => {
-    connection?.dispose();
-    if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    server?.kill();
     rmSync(DIR, { recursive: true, force: true });
   });
 
@@ -318,7 +255,7 @@ describe('language server over stdio', () => {
     };
 
     it('asks the client to watch configuration files, and YAML files for the workspace index', () => {
-      const watch = registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method);
+      const watch = server.registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method);
       assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.stratlintrc.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }] });
     });
 
@@ -386,10 +323,7 @@ describe('language server over stdio', () => {
   });
 
   it('shuts down and exits', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await within(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await within(exited, 'server exit'), 0, `stderr:\n${stderr}\nlog:\n${logs.join('\n')}`);
+    assert.equal(await server.shutdown(), 0, `stderr:\n${server.stderr}\nlog:\n${logs.join('\n')}`);
   });
 });
 
