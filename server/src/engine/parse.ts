@@ -70,8 +70,10 @@ export function recentParse(text: string): Parsed | undefined {
 
 function parseText(text: string, cache: ParseCache | undefined): Parsed {
   const lines = new LineIndex(text);
-  // A first parse is a full one (faster than many small ones); it then seeds the cache.
-  if (cache && cache.size > 0) {
+  // Piece by piece from the first parse on: as fast as one full parse, and the parser's working
+  // memory for one piece at a time, not the whole file's. (A full parse seeds the cache when the
+  // text cannot be cut.)
+  if (cache) {
     const chunked = parseChunked(text, cache);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
   }
