@@ -42,11 +42,14 @@ export class ParseCache {
   take(text: string, offset: number, generation: number): Chunk | null {
     let chunk = this.chunks.get(text);
     if (!chunk || chunk.used === generation) {
-      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+      // `text` is a slice of the whole document: parsing a copy keeps the nodes, the values and the
+      // cache key from holding on to that version of the document after it is gone.
+      const own = detached(text);
+      const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
       if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
       chunk = { doc, value: doc.toJS(), offset: 0, used: generation };
       this.lastParsed++;
-      if (!this.chunks.has(text)) this.chunks.set(text, chunk);
+      if (!this.chunks.has(own)) this.chunks.set(own, chunk);
     }
     chunk.used = generation;
     if (chunk.offset !== offset) {
@@ -72,6 +75,14 @@ export class ParseCache {
   get size(): number {
     return this.chunks.size;
   }
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was sliced from (engines keep a
+ * slice's whole parent alive). Portable: no Buffer, so the engine still runs in a web worker.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function shift(node: unknown, delta: number): void {
