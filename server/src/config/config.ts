@@ -1,7 +1,7 @@
 // .stratlintrc.yaml: found by walking up from each document (nearest wins), `extends` merged
 // base-first, validated against schemas/stratlintrc.schema.json and the rule catalogue.
 // A bad configuration is an error with a place in the config file, never a silent default.
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +41,13 @@ export interface LoadOptions {
   readFile?: (file: string) => string;
 }
 
-const validateShape = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(configSchema);
+let shapeValidator: ValidateFunction | undefined;
+
+/** Compiled on first use: most workspaces have no configuration, and start-up should not pay for it. */
+function validateShape(value: unknown): boolean {
+  shapeValidator ??= new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(configSchema);
+  return shapeValidator(value);
+}
 
 /** The nearest configuration file at or above `dir`, or undefined. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
@@ -117,7 +123,7 @@ function readYaml(file: string, text: string): { value: Record<string, unknown>;
 
 function validate(file: string, value: Record<string, unknown>, at: At): StratlintConfig {
   if (!validateShape(value)) {
-    const error = validateShape.errors![0];
+    const error = shapeValidator!.errors![0];
     const p = pointerToPath(error.instancePath);
     if (error.keyword === 'additionalProperties') {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
