@@ -165,23 +165,41 @@ export const KIND_LIST: Record<IdKind, string> = {
   tactic: 'tactics', process: 'processes', objective: 'objectives', risk: 'risks',
 };
 
+/**
+ * Paths are immutable, and every rule walks the same objectives, KPIs and tactics on every lint:
+ * one array per position serves them all instead of a new one per rule and per keystroke.
+ */
+const objectivePaths: Path[] = [];
+const nestedPaths = new Map<string, Path[][]>();
+
+function objectivePath(i: number): Path {
+  return (objectivePaths[i] ??= ['objectives', i]);
+}
+
+function nestedPath(key: 'kpis' | 'tactics', i: number, j: number): Path {
+  let byObjective = nestedPaths.get(key);
+  if (!byObjective) nestedPaths.set(key, (byObjective = []));
+  const row = (byObjective[i] ??= []);
+  return (row[j] ??= ['objectives', i, key, j]);
+}
+
 /** Visits each objective with its path. */
 export function eachObjective(doc: Rec, visit: (objective: Rec, path: Path) => void): void {
-  for (const [objective, i] of records(doc.objectives)) visit(objective, ['objectives', i]);
+  for (const [objective, i] of records(doc.objectives)) visit(objective, objectivePath(i));
 }
 
 /** Visits each KPI with its path and objective. */
 export function eachKpi(doc: Rec, visit: (kpi: Rec, path: Path, objective: Rec) => void): void {
-  eachObjective(doc, (objective, base) => {
-    for (const [kpi, j] of records(objective.kpis)) visit(kpi, [...base, 'kpis', j], objective);
-  });
+  for (const [objective, i] of records(doc.objectives)) {
+    for (const [kpi, j] of records(objective.kpis)) visit(kpi, nestedPath('kpis', i, j), objective);
+  }
 }
 
 /** Visits each tactic with its path and objective. */
 export function eachTactic(doc: Rec, visit: (tactic: Rec, path: Path, objective: Rec) => void): void {
-  eachObjective(doc, (objective, base) => {
-    for (const [tactic, j] of records(objective.tactics)) visit(tactic, [...base, 'tactics', j], objective);
-  });
+  for (const [objective, i] of records(doc.objectives)) {
+    for (const [tactic, j] of records(objective.tactics)) visit(tactic, nestedPath('tactics', i, j), objective);
+  }
 }
 
 /** The item's id for messages, or its position when it has none. */
