@@ -12,7 +12,8 @@ import { fixDocument, readDocument, type Problem } from './cli/check-file';
 import { ConfigResolver } from './cli/config';
 import { discover, displayPath, STRATEGY_FILE } from './cli/files';
 import { formatters } from './cli/formatters';
-import { countBySeverity, failureModesAtRisk, type FileResult } from './cli/results';
+import { failureModesAtRisk } from './engine/health';
+import { countBySeverity, type FileResult } from './cli/results';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;

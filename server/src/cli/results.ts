@@ -27,10 +27,3 @@ export function countBySeverity(results: readonly FileResult[]): Record<Severity
 }
 
 /** The failure modes the file's health counts against it (warning level or above), sorted. */
-export function failureModesAtRisk(findings: readonly Finding[]): string[] {
-  const modes = new Set<string>();
-  for (const f of findings) {
-    if ((f.severity === 'error' || f.severity === 'warning') && f.failureMode?.startsWith('FM')) modes.add(f.failureMode);
-  }
-  return [...modes].sort();
-}

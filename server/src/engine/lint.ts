@@ -1,10 +1,11 @@
 // text + options → findings. Pure: no protocol, no file system, no process.
 import { rules as allRules, ruleById } from '../rules';
+import { health, putsModeAtRisk } from './health';
 import { describeChain, findChains, linkFindings } from './obstacle-chain';
 import { parse, type Parsed } from './parse';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { offsetsOf } from './positions';
-import type { FailureMode, Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
+import type { Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
 
 /** Documents above this size are skipped with one informational finding. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -134,7 +135,7 @@ function chainFindings(findings: readonly Finding[], parsed: Parsed, config: Rec
     failureMode: chain.root,
     path: ['id'],
     related: chain.modes
-      .map((mode) => findings.find((f) => f.failureMode === mode && (f.severity === 'error' || f.severity === 'warning')))
+      .map((mode) => findings.find((f) => f.failureMode === mode && putsModeAtRisk(f)))
       .filter((f): f is Finding => f !== undefined)
       .map((f) => ({ message: `${f.failureMode}: ${f.message}`, range: f.range })),
   }));
@@ -209,15 +210,4 @@ function engineFinding(
     range: lines.range(offsets),
     offsets,
   };
-}
-
-const FAILURE_MODES: FailureMode[] = ['FM01', 'FM02', 'FM03', 'FM04', 'FM05', 'FM06', 'FM07', 'FM08', 'FM09', 'FM10', 'FM11', 'FM12', 'FM13', 'FM14', 'FM15'];
-
-/** Share of the 15 failure modes with no finding at warning level or above. */
-export function health(findings: readonly Finding[]): number {
-  const atRisk = new Set<FailureMode>();
-  for (const f of findings) {
-    if ((f.severity === 'error' || f.severity === 'warning') && f.failureMode && f.failureMode.startsWith('FM')) atRisk.add(f.failureMode);
-  }
-  return Math.round(((FAILURE_MODES.length - atRisk.size) / FAILURE_MODES.length) * 100) / 100;
 }

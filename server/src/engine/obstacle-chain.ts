@@ -2,6 +2,7 @@
 // point at each other, and three or more linked modes firing together are named as one chain,
 // from its root cause, so the author fixes the cause first.
 import { FAILURE_MODE_TITLES, LEADS_TO } from './chains';
+import { putsModeAtRisk } from './health';
 import type { FailureMode, Finding, RelatedInfo } from './types';
 
 /** Related entries added to one finding at most, so a long list stays readable. */
@@ -11,15 +12,12 @@ function linked(a: FailureMode, b: FailureMode): boolean {
   return (LEADS_TO[a] ?? []).includes(b) || (LEADS_TO[b] ?? []).includes(a);
 }
 
-function counts(f: Finding): boolean {
-  return f.ruleId !== 'obstacle-chain' && f.failureMode !== null && f.failureMode.startsWith('FM') && (f.severity === 'error' || f.severity === 'warning');
-}
 
 /** Adds relatedInformation between findings of linked failure modes (in place). */
 export function linkFindings(findings: Finding[]): void {
   const byMode = new Map<FailureMode, Finding[]>();
   for (const f of findings) {
-    if (!counts(f)) continue;
+    if (!putsModeAtRisk(f)) continue;
     const list = byMode.get(f.failureMode!) ?? [];
     list.push(f);
     byMode.set(f.failureMode!, list);
@@ -54,7 +52,7 @@ export interface Chain {
 
 /** Connected groups of three or more firing failure modes, each described from its root causes. */
 export function findChains(findings: readonly Finding[]): Chain[] {
-  const firing = [...new Set(findings.filter(counts).map((f) => f.failureMode!))].sort();
+  const firing = [...new Set(findings.filter(putsModeAtRisk).map((f) => f.failureMode!))].sort();
   const seen = new Set<FailureMode>();
   const chains: Chain[] = [];
   for (const start of firing) {

@@ -1,7 +1,8 @@
 // The code lens on the first line: the strategy's health and the failure modes at risk,
 // with what the editor needs to list them and jump to their findings.
 import { FAILURE_MODE_TITLES } from '../chains';
-import type { FailureMode, Finding, LintResult, Range } from '../types';
+import { putsModeAtRisk } from '../health';
+import type { FailureMode, LintResult, Range } from '../types';
 
 export interface ModeAtRisk {
   mode: FailureMode;
@@ -18,15 +19,11 @@ export interface HealthLens {
 
 const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function atRisk(f: Finding): boolean {
-  return (f.severity === 'error' || f.severity === 'warning') && f.failureMode !== null && f.failureMode.startsWith('FM') && f.ruleId !== 'obstacle-chain';
-}
-
 export function healthLens(result: LintResult): HealthLens {
   if (result.health === null) return { range: FIRST_LINE, title: 'Health: not measured — the document could not be read', modes: [] };
   const byMode = new Map<FailureMode, ModeAtRisk>();
   for (const f of result.findings) {
-    if (!atRisk(f)) continue;
+    if (!putsModeAtRisk(f)) continue;
     const mode = f.failureMode!;
     let entry = byMode.get(mode);
     if (!entry) {
