@@ -202,6 +202,16 @@ export function eachTactic(doc: Rec, visit: (tactic: Rec, path: Path, objective:
   }
 }
 
+/** Where a finding about a whole item goes: its `id` key, or the item itself when it has none. */
+export function itemPath(item: Rec, path: Path): Path {
+  return item.id !== undefined ? [...path, 'id'] : path;
+}
+
+/** A field left out or left empty: missing, `key:` with nothing, or only spaces. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /** The item's id for messages, or its position when it has none. */
 export function label(item: Rec, index: number | string): string {
   return text(item.id) ?? `#${typeof index === 'number' ? index + 1 : index}`;

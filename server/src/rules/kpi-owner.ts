@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
-import { eachKpi, label, modelOf, personFixes, text } from '../engine/model';
-import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { eachKpi, itemPath, label, modelOf, personFixes, text } from '../engine/model';
+import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'kpi-owner',
@@ -40,7 +40,3 @@ export function check(context: RuleContext): void {
   });
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

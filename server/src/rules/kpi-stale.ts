@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { cadenceDays, parseDate } from '../engine/dates';
-import { eachKpi, isRecord, label } from '../engine/model';
+import { eachKpi, isRecord, itemPath, label } from '../engine/model';
 import type { Path, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -65,7 +65,3 @@ export function check(context: RuleContext): void {
   });
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

@@ -1,7 +1,7 @@
 import { leadsTo } from '../engine/chains';
 import { formatDate, parseDate } from '../engine/dates';
-import { eachKpi, isRecord, label, text } from '../engine/model';
-import type { Fix, FixOp, Path, RuleContext, RuleMeta } from '../engine/types';
+import { eachKpi, isRecord, itemPath, label, text } from '../engine/model';
+import type { Fix, FixOp, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'kpi-target',
@@ -90,7 +90,3 @@ function fixTitle(ops: FixOp[]): string {
   return added.length > 1 ? `Add ${list(added)} placeholders` : `Add a ${added[0]} placeholder`;
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

@@ -1,7 +1,7 @@
 import { leadsTo } from '../engine/chains';
 import { formatDate, parseDate } from '../engine/dates';
-import { eachObjective, isRecord, label, modelOf, records, text } from '../engine/model';
-import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { eachObjective, isRecord, itemPath, label, modelOf, records, text } from '../engine/model';
+import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'objective-kpi',
@@ -73,7 +73,3 @@ function uniqueId(base: string, taken: Set<string>): string {
   return `${base}-${n}`;
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

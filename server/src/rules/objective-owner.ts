@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
-import { eachObjective, label, personFixes, text } from '../engine/model';
-import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { eachObjective, itemPath, label, personFixes, text } from '../engine/model';
+import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'objective-owner',
@@ -32,7 +32,3 @@ export function check(context: RuleContext): void {
   });
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

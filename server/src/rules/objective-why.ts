@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
-import { eachObjective, label, text } from '../engine/model';
-import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { eachObjective, itemPath, label, text } from '../engine/model';
+import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'objective-why',
@@ -55,7 +55,3 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** The item's `id` key, or the item itself when it has none. */
-function itemPath(item: Record<string, unknown>, path: Path): Path {
-  return item.id !== undefined ? [...path, 'id'] : path;
-}

@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { formatDate, parseDate } from '../engine/dates';
-import { isRecord, personFixes, records, text } from '../engine/model';
+import { isBlank, isRecord, personFixes, records, text } from '../engine/model';
 import type { Fix, FixOp, Path, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -37,7 +37,7 @@ export function check(context: RuleContext): void {
 
     if (isRecord(engagement)) {
       // A part of the wrong type is there, in the wrong shape: the schema rule reports it.
-      const missing = PARTS.filter((part) => isAbsent(engagement[part]));
+      const missing = PARTS.filter((part) => isBlank(engagement[part]));
       if (missing.length === 0) continue;
       context.report({
         path: [...base, 'engagement'],
@@ -67,9 +67,6 @@ function listWords(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /** Fills an empty key: `set` adds it, or fills `key:` / `key: ""`; a blank-but-not-empty string is replaced. */
 function fillOp(path: Path, key: string, current: unknown, value: string): FixOp {

@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { formatDate, parseDate } from '../engine/dates';
-import { eachTactic, label, personFixes, records, text, type Rec } from '../engine/model';
+import { eachTactic, isBlank, label, personFixes, type Rec, records, text } from '../engine/model';
 import type { Fix, FixOp, Path, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -22,9 +22,6 @@ export const meta: RuleMeta = {
 };
 
 // Only empty places are reported and filled: a value of the wrong type is the schema rule's to report.
-function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 export function check(context: RuleContext): void {
   eachTactic(context.doc, (tactic, tacticPath) => {
@@ -32,8 +29,8 @@ export function check(context: RuleContext): void {
     let previous = parseDate(tactic.start);
     for (const [step, k] of records(tactic.steps)) {
       const path: Path = [...tacticPath, 'steps', k];
-      const noOwner = isAbsent(step.owner);
-      const noDue = isAbsent(step.due);
+      const noOwner = isBlank(step.owner);
+      const noDue = isBlank(step.due);
       if (noOwner || noDue) {
         const title = text(step.title);
         context.report({
