@@ -8,12 +8,16 @@
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 interface Chunk {
+  /** The piece's text (a copy that shares no memory with any version of the document). */
+  text: string;
   doc: Document.Parsed;
   value: unknown;
   /** Offset the node ranges currently point at. */
   offset: number;
   /** Parse generation that last used this chunk; a chunk serves one place per parse. */
   used: number;
+  /** The range arrays of all its nodes, collected on the first move. */
+  ranges?: number[][];
 }
 
 /** Parsed pieces of one document, reused across its versions. */
@@ -24,7 +28,12 @@ export class ParseCache {
    */
   constructor(readonly splitLines = 40) {}
 
-  private chunks = new Map<string, Chunk>();
+  /**
+   * Pieces by a short key of their text (see keyOf): a long key would be hashed in full on every
+   * lookup. Several pieces share a key when their texts are alike, or the same text occurs in
+   * several places (`kpis:` heads).
+   */
+  private chunks = new Map<string, Chunk[]>();
   private generation = 0;
   /** Pieces parsed (not reused) by the last parse, for tests and benchmarks. */
   lastParsed = 0;
@@ -40,20 +49,29 @@ export class ParseCache {
   }
 
   take(text: string, offset: number, generation: number): Chunk | null {
-    let chunk = this.chunks.get(text);
-    if (!chunk || chunk.used === generation) {
+    const key = shortKey(text);
+    const known = this.chunks.get(key);
+    let chunk = known?.find((c) => c.used !== generation && c.text === text);
+    if (!chunk) {
       // `text` is a slice of the whole document: parsing a copy keeps the nodes, the values and the
       // cache key from holding on to that version of the document after it is gone.
       const own = detached(text);
       const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
       if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
-      chunk = { doc, value: doc.toJS(), offset: 0, used: generation };
+      chunk = { text: own, doc, value: doc.toJS(), offset: 0, used: generation };
       this.lastParsed++;
-      if (!this.chunks.has(own)) this.chunks.set(own, chunk);
+      if (known) known.push(chunk);
+      else this.chunks.set(detached(key), [chunk]);
     }
     chunk.used = generation;
     if (chunk.offset !== offset) {
-      shift(chunk.doc.contents as Node, offset - chunk.offset);
+      chunk.ranges ??= rangesOf(chunk.doc.contents as Node);
+      const delta = offset - chunk.offset;
+      for (const r of chunk.ranges) {
+        r[0] += delta;
+        r[1] += delta;
+        r[2] += delta;
+      }
       chunk.offset = offset;
     }
     return chunk;
@@ -61,20 +79,38 @@ export class ParseCache {
 
   /** Stores a piece taken from a full parse (its nodes already point at `offset`). */
   put(text: string, offset: number, contents: Node, value: unknown, generation: number): void {
-    if (this.chunks.has(text)) return;
     const doc = new Document() as Document.Parsed;
     doc.contents = contents as never;
-    this.chunks.set(text, { doc, value, offset, used: generation });
+    const chunk = { text: detached(text), doc, value, offset, used: generation };
+    const key = shortKey(text);
+    const known = this.chunks.get(key);
+    if (known) known.push(chunk);
+    else this.chunks.set(detached(key), [chunk]);
   }
 
   /** Drops pieces the last parse did not use, so the cache holds one document's worth. */
   end(generation: number): void {
-    for (const [text, chunk] of this.chunks) if (chunk.used !== generation) this.chunks.delete(text);
+    for (const [key, chunks] of this.chunks) {
+      if (chunks.length === 1) {
+        if (chunks[0].used !== generation) this.chunks.delete(key);
+        continue;
+      }
+      const used = chunks.filter((c) => c.used === generation);
+      if (used.length === 0) this.chunks.delete(key);
+      else if (used.length < chunks.length) this.chunks.set(key, used);
+    }
   }
 
   get size(): number {
-    return this.chunks.size;
+    let n = 0;
+    for (const chunks of this.chunks.values()) n += chunks.length;
+    return n;
   }
+}
+
+/** Length, start and end of a piece's text: cheap to hash, and rarely the same for different pieces. */
+function shortKey(text: string): string {
+  return text.length <= 96 ? text : `${text.length}\u0000${text.slice(0, 48)}\u0000${text.slice(-48)}`;
 }
 
 /**
@@ -85,20 +121,22 @@ function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function shift(node: unknown, delta: number): void {
-  if (isPair(node)) {
-    shift(node.key, delta);
-    shift(node.value, delta);
-    return;
-  }
-  const n = node as Node | null;
-  if (!n || typeof n !== 'object') return;
-  if (n.range) {
-    n.range[0] += delta;
-    n.range[1] += delta;
-    n.range[2] += delta;
-  }
-  if (isCollection(n)) for (const item of n.items) shift(item, delta);
+/** The range arrays of a node and everything under it: what moving a piece shifts. */
+function rangesOf(root: Node): number[][] {
+  const out: number[][] = [];
+  const visit = (node: unknown): void => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    const n = node as Node | null;
+    if (!n || typeof n !== 'object') return;
+    if (n.range) out.push(n.range);
+    if (isCollection(n)) for (const item of n.items) visit(item);
+  };
+  visit(root);
+  return out;
 }
 
 /**
@@ -114,13 +152,41 @@ function unsafe(text: string): boolean {
 /** A top-level key line: a plain or quoted key, a colon, then a space or the line end. */
 const TOP_KEY = /^(?:[A-Za-z0-9_][^:#\n\r]*|"[^"\n\r]*"|'[^'\n\r]*')\s*:(?:[ \r]|$)/;
 
-/** Line starts of the text, and what the cutting needs to know of a line without copying it. */
+/** What the cutting needs to know of a line, taken in one pass: no line is copied. */
+const enum Kind {
+  /** Nothing but spaces, maybe a comment. */
+  Blank,
+  /** A list dash after the indentation. */
+  Dash,
+  Other,
+}
+
+/** Line starts, indentations and kinds of the text. */
 class Lines {
-  readonly starts: number[] = [0];
+  readonly starts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: Kind[] = [];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    if (text.length === 0) this.starts.length = 0;
+    const n = text.length;
+    let start = 0;
+    while (start < n) {
+      let p = start;
+      while (text.charCodeAt(p) === 32) p++;
+      const c = text.charCodeAt(p);
+      let kind = Kind.Other;
+      if (c === 10 || c === 13 || c === 35 || p >= n) kind = Kind.Blank;
+      else if (c === 45) {
+        const next = text.charCodeAt(p + 1);
+        if (next === 32 || next === 10 || next === 13 || p + 1 >= n) kind = Kind.Dash;
+      }
+      this.starts.push(start);
+      this.indents.push(p - start);
+      this.kinds.push(kind);
+      const eol = text.indexOf('\n', p);
+      if (eol === -1) break;
+      start = eol + 1;
+    }
   }
 
   get length(): number {
@@ -141,25 +207,24 @@ class Lines {
     return this.text.slice(this.start(i), this.end(i)).replace(/\r?\n$/, '');
   }
 
+  /** The line from column `k` on, without its line break. */
+  from(i: number, k: number): string {
+    return this.text.slice(this.start(i) + k, this.end(i)).replace(/\r?\n$/, '');
+  }
+
   /** Leading spaces of the line. */
   indent(i: number): number {
-    let p = this.start(i);
-    while (this.text.charCodeAt(p) === 32) p++;
-    return p - this.start(i);
+    return this.indents[i];
   }
 
   /** Whether the line holds nothing but spaces and maybe a comment. */
   blank(i: number): boolean {
-    const c = this.text.charCodeAt(this.start(i) + this.indent(i));
-    return c === 10 || c === 13 || c === 35 || Number.isNaN(c);
+    return this.kinds[i] === Kind.Blank;
   }
 
   /** Whether the line's first character after its indentation is a list dash. */
   dash(i: number): boolean {
-    const p = this.start(i) + this.indent(i);
-    if (this.text.charCodeAt(p) !== 45) return false;
-    const next = this.text.charCodeAt(p + 1);
-    return next === 32 || next === 10 || next === 13 || Number.isNaN(next);
+    return this.kinds[i] === Kind.Dash;
   }
 }
 
@@ -168,133 +233,281 @@ export interface ChunkedParse {
   value: Record<string, unknown>;
 }
 
+// How a stretch of lines is cut. A map body (the top level, or a large list item's map) is cut at
+// its key lines into groups: runs of small `key: value` sections parsed as one piece, and large
+// `key:` + block list sections whose items are pieces of their own, cut again when they are large.
+
+/** Consecutive `key: value` sections parsed as one piece; in a list item the first one starts with the dash. */
+interface MapRun {
+  kind: 'map';
+  from: number;
+  to: number;
+  /** How many sections (pairs) the run holds. */
+  keys: number;
+}
+/** `key:` and its block list, cut into the list's items. */
+interface ListCut {
+  kind: 'list';
+  from: number;
+  to: number;
+  items: ItemCut[];
+}
+type Group = MapRun | ListCut;
+/** A list item: one piece (groups null), or its map cut into groups. */
+interface ItemCut {
+  from: number;
+  to: number;
+  groups: Group[] | null;
+}
+
 interface Plan {
   lines: Lines;
-  /** First line of each top-level section. */
-  starts: number[];
+  groups: Group[];
 }
 
-/** Where the top-level sections start, or null when cutting the text is not safe. */
-function plan(text: string): Plan | null {
+/** How the text is cut, or null when cutting it is not safe. */
+function plan(text: string, splitLines: number): Plan | null {
   if (unsafe(text)) return null;
   const lines = new Lines(text);
-  // Each section starts at a key line; blank and comment lines before the first go with it.
-  const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const c = text.charCodeAt(lines.start(i));
-    if (c === 10 || c === 13 || c === 32 || c === 35) continue;
-    if (!TOP_KEY.test(lines.line(i))) return null;
-    starts.push(i);
-  }
-  if (starts.length === 0) return null;
-  starts[0] = 0;
-  return { lines, starts };
+  const starts = sectionStarts(lines, 0, lines.length, 0, false);
+  if (!starts) return null;
+  return { lines, groups: groupsOf(lines, starts, lines.length, false, splitLines) };
 }
 
-function sectionEnd(p: Plan, s: number): number {
-  return s + 1 < p.starts.length ? p.starts[s + 1] : p.lines.length;
+/**
+ * First lines of the sections of a map body whose keys sit at column `k` in lines [from, to):
+ * null when a line does not fit (a key the cut cannot read, a line left of the keys). In a list
+ * item (`dashFirst`) the first section starts with the dash line; at the top level it takes the
+ * blank and comment lines before the first key.
+ */
+function sectionStarts(lines: Lines, from: number, to: number, k: number, dashFirst: boolean): number[] | null {
+  const starts: number[] = dashFirst ? [from] : [];
+  for (let i = dashFirst ? from + 1 : from; i < to; i++) {
+    if (lines.blank(i)) continue;
+    const width = lines.indent(i);
+    if (width > k) {
+      if (starts.length === 0) return null;
+      continue;
+    }
+    if (width < k) return null;
+    // A list written at the indentation of the key it belongs to (`key:` then `- item`).
+    if (lines.dash(i)) {
+      if (starts.length === 0) return null;
+      continue;
+    }
+    if (!TOP_KEY.test(lines.from(i, k))) return null;
+    starts.push(starts.length === 0 ? from : i);
+  }
+  return starts.length === 0 ? null : starts;
+}
+
+function groupsOf(lines: Lines, starts: readonly number[], to: number, dashFirst: boolean, splitLines: number): Group[] {
+  const groups: Group[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const a = starts[s];
+    const b = s + 1 < starts.length ? starts[s + 1] : to;
+    const items = (s > 0 || !dashFirst) && b - a >= splitLines ? listItems(lines, a, b) : null;
+    if (items) {
+      const cuts = items.map((x, i) => cutItem(lines, x, i + 1 < items.length ? items[i + 1] : b, splitLines));
+      groups.push({ kind: 'list', from: a, to: b, items: cuts });
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (last?.kind === 'map') {
+      last.to = b;
+      last.keys++;
+    } else groups.push({ kind: 'map', from: a, to: b, keys: 1 });
+  }
+  return groups;
+}
+
+/** A large item whose first line is `- key: …` is cut at its keys; anything else is one piece. */
+function cutItem(lines: Lines, from: number, to: number, splitLines: number): ItemCut {
+  const whole: ItemCut = { from, to, groups: null };
+  if (to - from < splitLines) return whole;
+  const dash = lines.start(from) + lines.indent(from);
+  let content = dash + 1;
+  while (lines.text.charCodeAt(content) === 32) content++;
+  const k = content - lines.start(from);
+  if (!TOP_KEY.test(lines.from(from, k))) return whole;
+  const starts = sectionStarts(lines, from, to, k, true);
+  if (!starts || starts.length < 2) return whole;
+  const groups = groupsOf(lines, starts, to, true, splitLines);
+  return groups.length < 2 ? whole : { from, to, groups };
 }
 
 /** Parses `text` from cached pieces, or returns null when a full parse is needed. */
 export function parseChunked(text: string, cache: ParseCache): ChunkedParse | null {
-  const p = plan(text);
+  const p = plan(text, cache.splitLines);
   if (!p) return null;
-  const { lines, starts } = p;
   const generation = cache.begin();
-  const root = new YAMLMap();
-  const value: Record<string, unknown> = {};
-  for (let s = 0; s < starts.length; s++) {
-    const pair = section(text, lines, starts[s], sectionEnd(p, s), cache, generation, value);
-    // Keep the cache as it is: once the text is fixed, its pieces are needed again.
-    if (!pair) return null;
-    root.items.push(pair);
-  }
+  const body = new Assembly(text, p.lines, cache, generation).groups(p.groups, false);
+  // Keep the cache as it is: once the text is fixed, its pieces are needed again.
+  if (!body) return null;
   cache.end(generation);
-  const first = root.items[0].key as Node;
-  root.range = [first.range![0], text.length, text.length];
+  const root = new YAMLMap();
+  root.items = body.pairs;
+  root.range = [body.start, body.end[0], body.end[1]];
   const doc = new Document() as Document.Parsed;
   doc.contents = root as never;
-  doc.range = [0, text.length, text.length];
-  return { doc, value };
+  doc.range = [body.start, body.end[0], text.length];
+  return { doc, value: body.value };
+}
+
+interface Body {
+  pairs: Pair[];
+  value: Record<string, unknown>;
+  /** Where the map starts (its first key). */
+  start: number;
+  /** range[1] and range[2] of the map: those of its last group. */
+  end: [number, number];
+}
+
+/** Builds nodes and values from the pieces of one parse. */
+class Assembly {
+  constructor(
+    readonly text: string,
+    readonly lines: Lines,
+    readonly cache: ParseCache,
+    readonly generation: number,
+  ) {}
+
+  take(from: number, to: number): Chunk | null {
+    const start = this.lines.start(from);
+    return this.cache.take(this.text.slice(start, this.lines.end(to - 1)), start, this.generation);
+  }
+
+  /** The pairs and value of a map body cut into groups (the first one starting with a dash in a list item). */
+  groups(groups: readonly Group[], dashFirst: boolean): Body | null {
+    const pairs: Pair[] = [];
+    const value: Record<string, unknown> = {};
+    let start = -1;
+    let end: [number, number] = [0, 0];
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (group.kind === 'list') {
+        const list = this.list(group);
+        if (!list || list.key in value) return null;
+        pairs.push(list.pair);
+        value[list.key] = list.value;
+        if (start < 0) start = (list.pair.key as Node).range![0];
+        end = [list.seq.range![1], list.seq.range![2]];
+        continue;
+      }
+      const chunk = this.take(group.from, group.to);
+      if (!chunk) return null;
+      let map: unknown = chunk.doc.contents;
+      let source: unknown = chunk.value;
+      if (g === 0 && dashFirst) {
+        if (!isSeq(map) || map.items.length !== 1 || !Array.isArray(source)) return null;
+        map = map.items[0];
+        source = source[0];
+      }
+      if (!isMap(map) || map.items.length !== group.keys || !map.range || !isPlainObject(source)) return null;
+      for (const pair of map.items as Pair[]) {
+        const key = keyOf(pair);
+        if (key === undefined || key in value) return null;
+        pairs.push(pair);
+        value[key] = source[key];
+      }
+      if (start < 0) start = map.range[0];
+      end = [map.range[1], map.range[2]];
+    }
+    return pairs.length === 0 ? null : { pairs, value, start, end };
+  }
+
+  /** `key:` and its list, item by item. */
+  list(cut: ListCut): { pair: Pair; key: string; seq: YAMLSeq; value: unknown[] } | null {
+    const head = this.take(cut.from, cut.items[0].from);
+    if (!head || !isMap(head.doc.contents) || head.doc.contents.items.length !== 1) return null;
+    const headPair = head.doc.contents.items[0] as Pair;
+    const key = keyOf(headPair);
+    const empty = headPair.value === null || (isScalar(headPair.value) && headPair.value.value === null && headPair.value.range?.[0] === headPair.value.range?.[1]);
+    if (key === undefined || !empty) return null;
+    const seq = new YAMLSeq();
+    const value: unknown[] = [];
+    for (const item of cut.items) {
+      const built = this.item(item);
+      if (!built) return null;
+      seq.items.push(built.node);
+      value.push(built.value);
+    }
+    const first = cut.items[0].from;
+    const dash = this.lines.start(first) + this.lines.indent(first);
+    const last = seq.items[seq.items.length - 1] as Node;
+    const end = last?.range ? last.range[2] : this.lines.end(cut.to - 1);
+    seq.range = [dash, end, end];
+    // A new pair: the cached head pair must keep its null value for the next parse.
+    return { pair: new Pair(headPair.key, seq), key, seq, value };
+  }
+
+  item(cut: ItemCut): { node: Node; value: unknown } | null {
+    if (!cut.groups) {
+      const chunk = this.take(cut.from, cut.to);
+      if (!chunk || !isSeq(chunk.doc.contents) || chunk.doc.contents.items.length !== 1) return null;
+      return { node: chunk.doc.contents.items[0] as Node, value: (chunk.value as unknown[])[0] };
+    }
+    const body = this.groups(cut.groups, true);
+    if (!body) return null;
+    const map = new YAMLMap();
+    map.items = body.pairs;
+    map.range = [body.start, body.end[0], body.end[1]];
+    return { node: map, value: body.value };
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * Fills an empty cache from a full parse of the same text, cut the way parseChunked cuts it,
- * so the first edit after opening a document re-parses one piece, not all of them.
+ * Fills an empty cache from a full parse of the same text, cut the way parseChunked cuts it, so
+ * the first edit after a full parse re-parses a few pieces, not all of them. Large items cut at
+ * their keys are left out: their pieces are parsed when first needed.
  */
 export function seedCache(text: string, doc: Document.Parsed, value: Record<string, unknown>, cache: ParseCache): void {
-  const p = plan(text);
+  const p = plan(text, cache.splitLines);
   const root = doc.contents;
-  if (!p || !isMap(root) || root.items.length !== p.starts.length) return;
-  const { lines, starts } = p;
+  if (!p || !isMap(root)) return;
+  const keys = p.groups.reduce((n, g) => n + (g.kind === 'map' ? g.keys : 1), 0);
+  if (root.items.length !== keys) return;
+  const { lines, groups } = p;
+  const piece = (from: number, to: number) => text.slice(lines.start(from), lines.end(to - 1));
   const generation = cache.begin();
+  let next = 0;
   try {
-    for (let s = 0; s < starts.length; s++) {
-      const from = starts[s];
-      const to = sectionEnd(p, s);
-      const pair = root.items[s] as Pair;
-      const key = keyOf(pair);
-      if (key === undefined) return;
-      const items = to - from >= cache.splitLines ? listItems(lines, from, to) : null;
-      const seq = pair.value;
-      const list = value[key];
-      if (!items || !isSeq(seq) || seq.items.length !== items.length || !Array.isArray(list)) {
+    for (const group of groups) {
+      if (group.kind === 'map') {
         const map = new YAMLMap();
-        map.items.push(pair);
-        cache.put(text.slice(lines.start(from), lines.end(to - 1)), lines.start(from), map, { [key]: list }, generation);
+        const part: Record<string, unknown> = {};
+        for (let i = 0; i < group.keys; i++) {
+          const pair = root.items[next++] as Pair;
+          const key = keyOf(pair);
+          if (key === undefined) return;
+          map.items.push(pair);
+          part[key] = value[key];
+        }
+        cache.put(piece(group.from, group.to), lines.start(group.from), map, part, generation);
         continue;
       }
+      const pair = root.items[next++] as Pair;
+      const key = keyOf(pair);
+      const seq = pair.value;
+      const list = key === undefined ? undefined : value[key];
+      if (key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return;
       const head = new YAMLMap();
       head.items.push(new Pair(pair.key, null));
-      cache.put(text.slice(lines.start(from), lines.end(items[0] - 1)), lines.start(from), head, { [key]: null }, generation);
-      for (let i = 0; i < items.length; i++) {
-        const a = items[i];
-        const b = i + 1 < items.length ? items[i + 1] : to;
+      cache.put(piece(group.from, group.items[0].from), lines.start(group.from), head, { [key]: null }, generation);
+      group.items.forEach((item, i) => {
+        if (item.groups) return;
         const wrapper = new YAMLSeq();
         wrapper.items.push(seq.items[i]);
-        cache.put(text.slice(lines.start(a), lines.end(b - 1)), lines.start(a), wrapper, [list[i]], generation);
-      }
+        cache.put(piece(item.from, item.to), lines.start(item.from), wrapper, [list[i]], generation);
+      });
     }
   } finally {
     cache.end(generation);
   }
-}
-
-function section(text: string, lines: Lines, from: number, to: number, cache: ParseCache, generation: number, value: Record<string, unknown>): Pair | null {
-  const items = to - from >= cache.splitLines ? listItems(lines, from, to) : null;
-  if (!items) {
-    const chunk = cache.take(text.slice(lines.start(from), lines.end(to - 1)), lines.start(from), generation);
-    if (!chunk || !isMap(chunk.doc.contents) || chunk.doc.contents.items.length !== 1) return null;
-    const pair = chunk.doc.contents.items[0] as Pair;
-    const key = keyOf(pair);
-    if (key === undefined || key in value) return null;
-    value[key] = (chunk.value as Record<string, unknown>)[key];
-    return pair;
-  }
-  // `key:` and its list, item by item.
-  const head = cache.take(text.slice(lines.start(from), lines.end(items[0] - 1)), lines.start(from), generation);
-  if (!head || !isMap(head.doc.contents) || head.doc.contents.items.length !== 1) return null;
-  const headPair = head.doc.contents.items[0] as Pair;
-  const key = keyOf(headPair);
-  const empty = headPair.value === null || (isScalar(headPair.value) && headPair.value.value === null && headPair.value.range?.[0] === headPair.value.range?.[1]);
-  if (key === undefined || key in value || !empty) return null;
-  const seq = new YAMLSeq();
-  const list: unknown[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i];
-    const b = i + 1 < items.length ? items[i + 1] : to;
-    const chunk = cache.take(text.slice(lines.start(a), lines.end(b - 1)), lines.start(a), generation);
-    if (!chunk || !isSeq(chunk.doc.contents) || chunk.doc.contents.items.length !== 1) return null;
-    seq.items.push(chunk.doc.contents.items[0]);
-    list.push((chunk.value as unknown[])[0]);
-  }
-  const dash = lines.start(items[0]) + lines.indent(items[0]);
-  const last = seq.items[seq.items.length - 1] as Node;
-  const end = last?.range ? last.range[2] : lines.end(to - 1);
-  seq.range = [dash, end, end];
-  value[key] = list;
-  // A new pair: the cached head pair must keep its null value for the next parse.
-  return new Pair(headPair.key, seq);
 }
 
 function keyOf(pair: Pair): string | undefined {
