@@ -1,5 +1,8 @@
 // Compiles schemas/strategy.schema.json into standalone validation code at build time, so the
-// language server does not spend its first lint compiling the schema.
+// language server does not spend its first lint compiling the schema. Two validators: `objective`
+// for one item of `objectives`, and `shell` for the rest of the document (the same schema with
+// any objective accepted). Objectives are most of a large document, and an edit changes one of
+// them: the engine validates each objective on its own and remembers the answer per objective.
 //   node scripts/gen-validator.mjs           write server/src/engine/generated/strategy-validator.js
 //   node scripts/gen-validator.mjs --check   exit 1 if the file on disk is out of date (CI)
 import Ajv from 'ajv';
@@ -17,7 +20,15 @@ const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/strategy.sche
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
 addFormats.default(ajv, ['date']);
 ajv.addKeyword('x-expected');
-const code = standaloneCode.default(ajv, ajv.compile(schema));
+ajv.addSchema(schema);
+const shell = structuredClone(schema);
+shell.$id = schema.$id.replace(/strategy\.schema\.json$/, 'strategy-shell.schema.json');
+if (!shell.properties?.objectives?.items) throw new Error('gen-validator: the schema has no properties.objectives.items');
+shell.properties.objectives.items = true;
+ajv.addSchema(shell);
+const objective = { $id: schema.$id.replace(/strategy\.schema\.json$/, 'objective.schema.json'), $ref: `${schema.$id}#/definitions/objective` };
+ajv.addSchema(objective);
+const code = standaloneCode.default(ajv, { shell: shell.$id, objective: objective.$id });
 const text = `// Generated from schemas/strategy.schema.json by scripts/gen-validator.mjs — do not edit.\n${code}\n`;
 
 if (process.argv.includes('--check')) {

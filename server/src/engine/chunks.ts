@@ -18,6 +18,19 @@ interface Chunk {
   used: number;
   /** The range arrays of all its nodes, collected on the first move. */
   ranges?: number[][];
+  /**
+   * What was assembled from this piece and the pieces after it the last time (a list under this
+   * head, an item starting with this piece), with the parts it was made of. When the parts are the
+   * same again, so is the result, and rules that remember answers per list or item (by identity)
+   * find them again.
+   */
+  assembled?: { parts: unknown[]; node: Node; value: unknown; pair?: Pair };
+}
+
+function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Parsed pieces of one document, reused across its versions. */
@@ -355,6 +368,10 @@ export function parseChunked(text: string, cache: ParseCache): ChunkedParse | nu
 }
 
 interface Body {
+  /** What the body was made of: pieces, and the values of the lists assembled from pieces. */
+  parts: unknown[];
+  /** The piece of the first group, when it is one piece. */
+  first?: Chunk;
   pairs: Pair[];
   value: Record<string, unknown>;
   /** Where the map starts (its first key). */
@@ -380,6 +397,8 @@ class Assembly {
   /** The pairs and value of a map body cut into groups (the first one starting with a dash in a list item). */
   groups(groups: readonly Group[], dashFirst: boolean): Body | null {
     const pairs: Pair[] = [];
+    const parts: unknown[] = [];
+    let first: Chunk | undefined;
     const value: Record<string, unknown> = {};
     let start = -1;
     let end: [number, number] = [0, 0];
@@ -389,6 +408,7 @@ class Assembly {
         const list = this.list(group);
         if (!list || list.key in value) return null;
         pairs.push(list.pair);
+        parts.push(list.value);
         value[list.key] = list.value;
         if (start < 0) start = (list.pair.key as Node).range![0];
         end = [list.seq.range![1], list.seq.range![2]];
@@ -396,6 +416,8 @@ class Assembly {
       }
       const chunk = this.take(group.from, group.to);
       if (!chunk) return null;
+      if (g === 0) first = chunk;
+      parts.push(chunk);
       let map: unknown = chunk.doc.contents;
       let source: unknown = chunk.value;
       if (g === 0 && dashFirst) {
@@ -413,7 +435,7 @@ class Assembly {
       if (start < 0) start = map.range[0];
       end = [map.range[1], map.range[2]];
     }
-    return pairs.length === 0 ? null : { pairs, value, start, end };
+    return pairs.length === 0 ? null : { parts, first, pairs, value, start, end };
   }
 
   /** `key:` and its list, item by item. */
@@ -424,21 +446,31 @@ class Assembly {
     const key = keyOf(headPair);
     const empty = headPair.value === null || (isScalar(headPair.value) && headPair.value.value === null && headPair.value.range?.[0] === headPair.value.range?.[1]);
     if (key === undefined || !empty) return null;
-    const seq = new YAMLSeq();
-    const value: unknown[] = [];
+    const nodes: Node[] = [];
+    const values: unknown[] = [];
     for (const item of cut.items) {
       const built = this.item(item);
       if (!built) return null;
-      seq.items.push(built.node);
-      value.push(built.value);
+      nodes.push(built.node);
+      values.push(built.value);
     }
     const first = cut.items[0].from;
     const dash = this.lines.start(first) + this.lines.indent(first);
-    const last = seq.items[seq.items.length - 1] as Node;
+    const last = nodes[nodes.length - 1];
     const end = last?.range ? last.range[2] : this.lines.end(cut.to - 1);
+    const parts = [...nodes, ...values];
+    const known = head.assembled;
+    if (known?.pair && sameParts(known.parts, parts)) {
+      known.node.range = [dash, end, end];
+      return { pair: known.pair, key, seq: known.node as YAMLSeq, value: known.value as unknown[] };
+    }
+    const seq = new YAMLSeq();
+    seq.items = nodes;
     seq.range = [dash, end, end];
     // A new pair: the cached head pair must keep its null value for the next parse.
-    return { pair: new Pair(headPair.key, seq), key, seq, value };
+    const pair = new Pair(headPair.key, seq);
+    head.assembled = { parts, node: seq, value: values, pair };
+    return { pair, key, seq, value: values };
   }
 
   item(cut: ItemCut): { node: Node; value: unknown } | null {
@@ -449,9 +481,16 @@ class Assembly {
     }
     const body = this.groups(cut.groups, true);
     if (!body) return null;
+    const range: [number, number, number] = [body.start, body.end[0], body.end[1]];
+    const known = body.first?.assembled;
+    if (known && sameParts(known.parts, body.parts)) {
+      known.node.range = range;
+      return { node: known.node, value: known.value };
+    }
     const map = new YAMLMap();
     map.items = body.pairs;
-    map.range = [body.start, body.end[0], body.end[1]];
+    map.range = range;
+    if (body.first) body.first.assembled = { parts: body.parts, node: map, value: body.value };
     return { node: map, value: body.value };
   }
 }

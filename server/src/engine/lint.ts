@@ -148,10 +148,30 @@ function levelOf(id: string, config: Record<string, RuleConfig>): RuleLevel {
   return ruleById.get(id)?.meta.severity ?? 'error';
 }
 
+interface Remembered {
+  setting: string;
+  deps: readonly unknown[];
+  reports: Report[];
+}
+
+/** What each rule reported per item (see RuleContext.memo), by rule id. */
+const remembered = new Map<string, WeakMap<object, Remembered>>();
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, unknown>, today: string, options: LintOptions, out: Finding[]): void {
   const { rule, severity } = resolved;
   const doc = parsed.doc!;
   const produced: Finding[] = [];
+  let memory = remembered.get(rule.meta.id);
+  if (!memory) remembered.set(rule.meta.id, (memory = new WeakMap()));
+  // The date and the options are part of every item's key.
+  const setting = JSON.stringify([today, resolved.options]);
+  let recording: Report[] | undefined;
   const context: RuleContext = {
     doc: value,
     text: parsed.text,
@@ -159,7 +179,27 @@ function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, u
     options: resolved.options,
     uri: options.uri,
     workspace: options.workspace,
+    memo(item, deps, check) {
+      const known = memory.get(item);
+      if (known && known.setting === setting && sameDeps(known.deps, deps)) {
+        for (const report of known.reports) context.report(report);
+        return;
+      }
+      const outer = recording;
+      const reports: Report[] = (recording = []);
+      try {
+        check();
+      } finally {
+        recording = outer;
+      }
+      memory.set(item, { setting, deps, reports });
+      for (const report of reports) context.report(report);
+    },
     report(report: Report) {
+      if (recording) {
+        recording.push(report);
+        return;
+      }
       const template = rule.meta.messages[report.messageId];
       if (template === undefined) throw new Error(`unknown messageId '${report.messageId}'`);
       const offsets = offsetsOf(doc, parsed.text, report.path, report.target);

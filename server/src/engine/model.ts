@@ -58,10 +58,54 @@ export function text(value: unknown): string | undefined {
   return undefined;
 }
 
-export function buildModel(doc: Rec): DocumentModel {
+interface ModelPart {
+  index: number;
+  definitions: Definition[];
+  references: Reference[];
+}
+
+/**
+ * The definitions and references inside one objective (its KPIs, tactics and steps), remembered
+ * per objective: an edit leaves the other objectives' objects as they were.
+ */
+const objectiveParts = new WeakMap<Rec, ModelPart>();
+
+function objectivePart(o: Rec, i: number): ModelPart {
+  const known = objectiveParts.get(o);
+  if (known && known.index === i) return known;
   const definitions: Definition[] = [];
   const references: Reference[] = [];
+  const { define, ref, refs } = collectors(definitions, references);
+  const base: Path = ['objectives', i];
+  ref(['person'], o.owner, [...base, 'owner']);
+  refs(['person'], o.contributors, [...base, 'contributors']);
+  refs(['unit'], o.units, [...base, 'units']);
+  define('kpi', o.kpis, [...base, 'kpis']);
+  for (const [k, j] of records(o.kpis)) {
+    ref(['person'], k.owner, [...base, 'kpis', j, 'owner']);
+    ref(['tool'], k.source, [...base, 'kpis', j, 'source']);
+  }
+  define('tactic', o.tactics, [...base, 'tactics']);
+  for (const [t, j] of records(o.tactics)) {
+    const tb: Path = [...base, 'tactics', j];
+    ref(['person'], t.owner, [...tb, 'owner']);
+    const own = text(t.id);
+    const before = references.length;
+    refs(['tactic'], t.depends_on, [...tb, 'depends_on']);
+    if (own !== undefined) for (let r = before; r < references.length; r++) references[r].self = own;
+    refs(['process'], t.affects, [...tb, 'affects']);
+    if (isRecord(t.experiment)) {
+      ref(['hypothesis'], t.experiment.hypothesis, [...tb, 'experiment', 'hypothesis']);
+      ref(['kpi'], t.experiment.metric, [...tb, 'experiment', 'metric']);
+    }
+    for (const [s, k] of records(t.steps)) ref(['person'], s.owner, [...tb, 'steps', k, 'owner']);
+  }
+  const part = { index: i, definitions, references };
+  objectiveParts.set(o, part);
+  return part;
+}
 
+function collectors(definitions: Definition[], references: Reference[]) {
   const define = (kind: IdKind, list: unknown, base: Path) => {
     for (const [item, i] of records(list)) {
       const id = text(item.id);
@@ -75,6 +119,13 @@ export function buildModel(doc: Rec): DocumentModel {
   const refs = (kinds: IdKind[], value: unknown, path: Path, allow?: string[]) => {
     if (Array.isArray(value)) value.forEach((v, i) => ref(kinds, v, [...path, i], allow));
   };
+  return { define, ref, refs };
+}
+
+export function buildModel(doc: Rec): DocumentModel {
+  const definitions: Definition[] = [];
+  const references: Reference[] = [];
+  const { define, ref, refs } = collectors(definitions, references);
 
   define('hypothesis', doc.hypotheses, ['hypotheses']);
   define('unit', doc.units, ['units']);
@@ -91,30 +142,9 @@ export function buildModel(doc: Rec): DocumentModel {
     if (isRecord(s.engagement)) ref(['person'], s.engagement.owner, ['stakeholders', i, 'engagement', 'owner']);
   }
   for (const [o, i] of records(doc.objectives)) {
-    const base: Path = ['objectives', i];
-    ref(['person'], o.owner, [...base, 'owner']);
-    refs(['person'], o.contributors, [...base, 'contributors']);
-    refs(['unit'], o.units, [...base, 'units']);
-    define('kpi', o.kpis, [...base, 'kpis']);
-    for (const [k, j] of records(o.kpis)) {
-      ref(['person'], k.owner, [...base, 'kpis', j, 'owner']);
-      ref(['tool'], k.source, [...base, 'kpis', j, 'source']);
-    }
-    define('tactic', o.tactics, [...base, 'tactics']);
-    for (const [t, j] of records(o.tactics)) {
-      const tb: Path = [...base, 'tactics', j];
-      ref(['person'], t.owner, [...tb, 'owner']);
-      const own = text(t.id);
-      const before = references.length;
-      refs(['tactic'], t.depends_on, [...tb, 'depends_on']);
-      if (own !== undefined) for (let r = before; r < references.length; r++) references[r].self = own;
-      refs(['process'], t.affects, [...tb, 'affects']);
-      if (isRecord(t.experiment)) {
-        ref(['hypothesis'], t.experiment.hypothesis, [...tb, 'experiment', 'hypothesis']);
-        ref(['kpi'], t.experiment.metric, [...tb, 'experiment', 'metric']);
-      }
-      for (const [s, k] of records(t.steps)) ref(['person'], s.owner, [...tb, 'steps', k, 'owner']);
-    }
+    const part = objectivePart(o, i);
+    for (const d of part.definitions) definitions.push(d);
+    for (const r of part.references) references.push(r);
   }
   for (const [p, i] of records(doc.processes)) ref(['person'], p.owner, ['processes', i, 'owner']);
   for (const [r, i] of records(doc.risks)) ref(['person'], r.owner, ['risks', i, 'owner']);

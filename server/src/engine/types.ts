@@ -114,6 +114,14 @@ export interface RuleContext {
   readonly uri: string | undefined;
   readonly workspace: WorkspaceView | undefined;
   report(report: Report): void;
+  /**
+   * Runs `check` for one item of the document, or replays what it reported the last time it ran
+   * for the same item object with the same `deps` (compared with ===), the same date and the same
+   * rule options. Unchanged parts of a document keep their objects across edits, so a rule that
+   * checks item by item re-checks only the items an edit touched. `check` must read nothing of
+   * the document but `item` and `deps`.
+   */
+  memo(item: object, deps: readonly unknown[], check: () => void): void;
 }
 
 export interface Rule {

@@ -1,14 +1,38 @@
 // JSON Schema validation with ajv; each error is mapped to the most precise node:
 // the offending value, the parent's key for a missing property, the key itself for an unknown one.
-// The schema is compiled at build time (scripts/gen-validator.mjs), so no lint pays for compiling it.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+// The schema is compiled at build time (scripts/gen-validator.mjs), so no lint pays for compiling it:
+// one validator for an objective, one for the rest of the document.
+import type { ErrorObject } from 'ajv';
 import strategySchema from '../../../schemas/strategy.schema.json';
-import validateStrategy from './generated/strategy-validator.js';
+import { objective as validateObjective, shell as validateShell } from './generated/strategy-validator.js';
 import { closest } from './suggest';
 import type { Fix, Path, Report } from './types';
 
-export function schemaValidator(): ValidateFunction {
-  return validateStrategy as ValidateFunction;
+/**
+ * Schema errors of each objective, as if it stood alone: an edit leaves the other objectives'
+ * objects as they were (incremental parsing), so their answers are found here again.
+ */
+const objectiveErrors = new WeakMap<object, readonly ErrorObject[]>();
+
+function errorsOfObjective(item: unknown): readonly ErrorObject[] {
+  const key = typeof item === 'object' && item !== null ? item : undefined;
+  const known = key && objectiveErrors.get(key);
+  if (known) return known;
+  const errors = validateObjective(item) ? [] : [...(validateObjective.errors ?? [])];
+  if (key) objectiveErrors.set(key, errors);
+  return errors;
+}
+
+/** ajv's errors for the whole document: the shell's, then each objective's under its path. */
+export function schemaErrors(value: unknown): ErrorObject[] {
+  const errors = validateShell(value) ? [] : [...(validateShell.errors ?? [])];
+  const objectives = typeof value === 'object' && value !== null ? (value as { objectives?: unknown }).objectives : undefined;
+  if (Array.isArray(objectives)) {
+    objectives.forEach((item, i) => {
+      for (const error of errorsOfObjective(item)) errors.push({ ...error, instancePath: `/objectives/${i}${error.instancePath}` });
+    });
+  }
+  return errors;
 }
 
 let required: Set<string> | undefined;
@@ -41,11 +65,9 @@ export function pointerToPath(pointer: string): (string | number)[] {
 
 /** Schema problems as reports of the `schema` rule, at most one per path. */
 export function validateSchema(value: unknown): Report[] {
-  const validate = schemaValidator();
-  if (validate(value)) return [];
   const seen = new Set<string>();
   const reports: Report[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of schemaErrors(value)) {
     const report = toReport(error);
     if (!report) continue;
     const key = JSON.stringify(report.path) + report.target;

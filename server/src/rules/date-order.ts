@@ -39,7 +39,7 @@ export function check(context: RuleContext): void {
       });
     }
   };
-  for (const [objective, i] of records(doc.objectives)) {
+  for (const [objective, i] of records(doc.objectives)) context.memo(objective, [i, horizon.start, horizon.end], () => {
     for (const [kpi, j] of records(objective.kpis)) {
       if (isRecord(kpi.target)) inside(kpi.target.by, ['objectives', i, 'kpis', j, 'target', 'by'], `Target date of KPI '${text(kpi.id) ?? j}'`);
     }
@@ -62,5 +62,5 @@ export function check(context: RuleContext): void {
         inside(step.due, [...base, 'steps', k, 'due'], `Due date of step ${k + 1} of tactic '${id}'`);
       }
     }
-  }
+  });
 }

@@ -24,7 +24,8 @@ export const meta: RuleMeta = {
 // Only empty places are reported and filled: a value of the wrong type is the schema rule's to report.
 
 export function check(context: RuleContext): void {
-  eachTactic(context.doc, (tactic, tacticPath) => {
+  // Fixes name the document's people: the list is part of each tactic's key.
+  eachTactic(context.doc, (tactic, tacticPath) => context.memo(tactic, [tacticPath, context.doc.people], () => {
     const tacticLabel = label(tactic, tacticPath[tacticPath.length - 1]);
     let previous = parseDate(tactic.start);
     for (const [step, k] of records(tactic.steps)) {
@@ -43,7 +44,7 @@ export function check(context: RuleContext): void {
       }
       previous = parseDate(step.due) ?? previous;
     }
-  });
+  }));
 }
 
 function stepLabel(step: Rec, index: number): string {

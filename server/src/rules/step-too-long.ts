@@ -24,7 +24,7 @@ export const meta: RuleMeta = {
 
 export function check(context: RuleContext): void {
   const maxWeeks = typeof context.options.maxWeeks === 'number' ? context.options.maxWeeks : 6;
-  eachTactic(context.doc, (tactic, tacticPath) => {
+  eachTactic(context.doc, (tactic, tacticPath) => context.memo(tactic, [tacticPath], () => {
     const tacticLabel = label(tactic, tacticPath[tacticPath.length - 1]);
     let previous: { day: number; date: string; what: string; path: Path } | undefined;
     const start = parseDate(tactic.start);
@@ -50,7 +50,7 @@ export function check(context: RuleContext): void {
       }
       previous = { day: due, date: String(step.due), what: `step '${stepLabel(step, k)}'`, path };
     }
-  });
+  }));
 }
 
 function stepLabel(step: Rec, index: number): string {
