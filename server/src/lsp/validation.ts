@@ -53,8 +53,6 @@ export interface ValidatorOptions {
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** When each document last changed, to tell a single edit from a burst of typing. */
-  private readonly lastChange = new Map<string, number>();
   /**
    * Bumped on every change, close and re-lint request; a run publishes only if its generation is
    * still current, so results for a stale version are dropped. Kept after close so that a run
@@ -86,11 +84,10 @@ export class Validator {
     this.queued.delete(uri);
     const pending = this.timers.has(uri);
     clearTimeout(this.timers.get(uri));
-    // The first change after a quiet spell is linted at once; changes that follow it within the
-    // pause wait for the typing to stop. A single edit then costs no waiting at all.
-    const now = Date.now();
-    const quiet = !pending && now - (this.lastChange.get(uri) ?? 0) > DEBOUNCE_MS;
-    this.lastChange.set(uri, now);
+    // A change that finds no lint waiting is linted at once, so a keystroke costs no waiting.
+    // Changes that arrive faster than the document lints find one waiting and push it back until
+    // the typing pauses: a burst is linted once, not once per keystroke.
+    const quiet = !pending;
     this.timers.set(
       uri,
       setTimeout(
@@ -139,7 +136,6 @@ export class Validator {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.parseCaches.delete(uri);
-    this.lastChange.delete(uri);
   }
 
   /** Takes a document's findings off screen: it was deleted, closed outside the workspace, or is no strategy document. */
