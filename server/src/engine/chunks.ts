@@ -5,6 +5,7 @@
 // the same as a full parse would give. Whenever the cut could change the meaning (anchors and
 // aliases, tags, directives, several documents, odd top-level lines, syntax errors, duplicate
 // top-level keys) the caller falls back to a full parse.
+import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 interface Chunk {
@@ -174,16 +175,32 @@ const enum Kind {
   Other,
 }
 
-/** Line starts, indentations and kinds of the text. */
+/**
+ * Line starts, indentations and kinds of the text. Typed arrays, for the reason LineIndex gives.
+ * The line starts are LineIndex's when the caller has them (the same lines: the cut refuses lone
+ * carriage returns, and a CRLF line starts after its LF).
+ */
 class Lines {
-  readonly starts: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly kinds: Kind[] = [];
+  readonly starts: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly kinds: Uint8Array;
+  /** Lines, not counting the empty one after a final line break. */
+  readonly length: number;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    starts: Int32Array = new LineIndex(text).starts,
+  ) {
     const n = text.length;
-    let start = 0;
-    while (start < n) {
+    let length = starts.length;
+    // LineIndex counts the empty line after a final line break (and the one line of an empty text); the cut does not.
+    if (length > 0 && starts[length - 1] >= n) length--;
+    this.length = length;
+    this.starts = starts;
+    this.indents = new Int32Array(length);
+    this.kinds = new Uint8Array(length);
+    for (let i = 0; i < length; i++) {
+      const start = starts[i];
       let p = start;
       while (text.charCodeAt(p) === 32) p++;
       const c = text.charCodeAt(p);
@@ -193,17 +210,9 @@ class Lines {
         const next = text.charCodeAt(p + 1);
         if (next === 32 || next === 10 || next === 13 || p + 1 >= n) kind = Kind.Dash;
       }
-      this.starts.push(start);
-      this.indents.push(p - start);
-      this.kinds.push(kind);
-      const eol = text.indexOf('\n', p);
-      if (eol === -1) break;
-      start = eol + 1;
+      this.indents[i] = p - start;
+      this.kinds[i] = kind;
     }
-  }
-
-  get length(): number {
-    return this.starts.length;
   }
 
   start(i: number): number {
@@ -212,7 +221,7 @@ class Lines {
 
   /** Offset after the line, including its line break. */
   end(i: number): number {
-    return i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
+    return i + 1 < this.length ? this.starts[i + 1] : this.text.length;
   }
 
   /** The line without its line break. */
@@ -279,9 +288,9 @@ interface Plan {
 }
 
 /** How the text is cut, or null when cutting it is not safe. */
-function plan(text: string, splitLines: number): Plan | null {
+function plan(text: string, splitLines: number, lineStarts?: Int32Array): Plan | null {
   if (unsafe(text)) return null;
-  const lines = new Lines(text);
+  const lines = new Lines(text, lineStarts);
   const starts = sectionStarts(lines, 0, lines.length, 0, false);
   if (!starts) return null;
   return { lines, groups: groupsOf(lines, starts, lines.length, false, splitLines) };
@@ -350,8 +359,8 @@ function cutItem(lines: Lines, from: number, to: number, splitLines: number): It
 }
 
 /** Parses `text` from cached pieces, or returns null when a full parse is needed. */
-export function parseChunked(text: string, cache: ParseCache): ChunkedParse | null {
-  const p = plan(text, cache.splitLines);
+export function parseChunked(text: string, cache: ParseCache, index?: LineIndex): ChunkedParse | null {
+  const p = plan(text, cache.splitLines, index?.starts);
   if (!p) return null;
   const generation = cache.begin();
   const body = new Assembly(text, p.lines, cache, generation).groups(p.groups, false);
@@ -504,8 +513,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * the first edit after a full parse re-parses a few pieces, not all of them. Large items cut at
  * their keys are left out: their pieces are parsed when first needed.
  */
-export function seedCache(text: string, doc: Document.Parsed, value: Record<string, unknown>, cache: ParseCache): void {
-  const p = plan(text, cache.splitLines);
+export function seedCache(text: string, doc: Document.Parsed, value: Record<string, unknown>, cache: ParseCache, index?: LineIndex): void {
+  const p = plan(text, cache.splitLines, index?.starts);
   const root = doc.contents;
   if (!p || !isMap(root)) return;
   const keys = p.groups.reduce((n, g) => n + (g.kind === 'map' ? g.keys : 1), 0);

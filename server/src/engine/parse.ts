@@ -74,7 +74,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // memory for one piece at a time, not the whole file's. (A full parse seeds the cache when the
   // text cannot be cut.)
   if (cache) {
-    const chunked = parseChunked(text, cache);
+    const chunked = parseChunked(text, cache, lines);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
   }
   const nul = text.indexOf('\u0000');
@@ -118,7 +118,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
       problems: [{ message: 'A strategy document must be a YAML mapping (key: value pairs) at the top level.', offsets: r ? { start: r[0], end: r[1] } : { start: 0, end: 0 } }],
     };
   }
-  if (cache) seedCache(text, doc, value as Record<string, unknown>, cache);
+  if (cache) seedCache(text, doc, value as Record<string, unknown>, cache, lines);
   return { text, lines, doc, value: value as Record<string, unknown>, problems: [] };
 }
 

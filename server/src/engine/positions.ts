@@ -5,19 +5,33 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node
 import type { OffsetRange, Path, Position, Range, Target } from './types';
 
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * Offset of each line's start. A typed array: on a large document an array of numbers would be
+   * a large object, which only a full garbage collection frees, and every edit makes a new one.
+   */
+  readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    if (text.includes('\r')) {
+    const crlfOrCr = text.includes('\r');
+    let count = 1;
+    if (crlfOrCr) {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+      }
+    } else {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    }
+    const starts = new Int32Array(count);
+    let n = 1;
+    if (crlfOrCr) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
       }
     } else {
       // The common case, several times faster: let indexOf find the line breaks.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
     }
     this.starts = starts;
   }
