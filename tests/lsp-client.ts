@@ -100,6 +100,8 @@ export interface ServerOptions {
   execArgv?: string[];
   /** `inherit`: the server's stderr goes to ours rather than into `stderr`. */
   stderr?: 'pipe' | 'inherit';
+  /** Environment variables added to ours. */
+  env?: Record<string, string>;
   /** Do not send `initialized`: the caller does, with `initialized()` (e.g. to time what follows it). */
   deferInitialized?: boolean;
 }
@@ -127,7 +129,10 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   const { folder, capabilities, deadlineMs, today = '2027-03-15', settings = () => ({}), inbox, onConnection, execArgv = [], deferInitialized = false } = options;
   assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
   const within = withDeadline(deadlineMs);
-  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', options.stderr ?? 'pipe'] });
+  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', options.stderr ?? 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

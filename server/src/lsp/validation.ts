@@ -3,6 +3,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
+import { WARM_EVENT } from './boot-event';
 import { DEFAULT_MAX_FILE_SIZE, lint, resolveRules, todayIso } from '../engine/lint';
 import type { LintOptions } from '../engine/types';
 import type { AffectOptions } from '../engine/workspace';
@@ -66,6 +67,8 @@ export class Validator {
   /** Closed documents waiting to be linted, with the generation they were queued at. */
   private readonly queued = new Map<string, number>();
   private draining = false;
+  /** Whether diagnostics have been published once. */
+  private warm = false;
   private readonly idleWaiters: (() => void)[] = [];
   /** The owner-overload maximum each document was last linted with (none when the rule is off). */
   private readonly overloadMax = new Map<string, number>();
@@ -232,7 +235,13 @@ export class Validator {
     if (max === undefined) this.overloadMax.delete(uri);
     else this.overloadMax.set(uri, max);
     this.published.add(uri);
-    return this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics });
+    const sent = this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics });
+    if (!this.warm) {
+      // The start-up code (dist/server.js) keeps what has been compiled until now for the next start.
+      this.warm = true;
+      process.emit(WARM_EVENT as 'beforeExit', 0);
+    }
+    return sent;
   }
 
   private async clear(uri: string, version: number): Promise<void> {

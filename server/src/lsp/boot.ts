@@ -1,0 +1,71 @@
+// dist/server.js: starts the language server bundle (dist/server-core.js) through V8's code cache.
+// Compiling the bundle and the functions the first lint runs is most of a cold start; the cache
+// keeps their compiled code, so every start after the first skips it. The cache is written once,
+// after the server has published its first diagnostics (so it holds what linting compiled too),
+// to the directory in STRATLINT_CACHE_DIR (the client passes the extension's storage folder) or
+// the user's cache folder. STRATLINT_CODE_CACHE=off turns it off. Any problem with the cache
+// (missing, unreadable, rejected by V8, folder not writable) only means a slower start.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import * as vm from 'node:vm';
+import { WARM_EVENT } from './boot-event';
+
+// Every edit of a large document leaves a few megabytes behind (above all the document's text),
+// and V8 lets a small heap grow up to fourfold before it collects them: editing a 50,000-line
+// document peaked near 500 MB for some 170 MB in use. Growing by 150 % at most peaks near 350 MB;
+// smaller steps save more memory but collect so often that edits wait (`npm run bench`).
+// Set before compiling: V8 accepts a code cache only under the flags it was made with.
+setFlagsFromString('--heap-growing-percent=150');
+
+const core = path.join(__dirname, 'server-core.js');
+const source = fs.readFileSync(core, 'utf8');
+const cacheFile = codeCachePath(fs.statSync(core));
+
+let cachedData: Buffer | undefined;
+if (cacheFile) {
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // No cache yet.
+  }
+}
+
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: core, cachedData });
+if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+  process.once(WARM_EVENT, () => setImmediate(() => writeCodeCache(script, cacheFile)));
+}
+const mod = { exports: {} };
+(script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(core), mod, core, __dirname);
+
+/**
+ * Where the code cache of this bundle goes: named after the bundle's size and time of writing
+ * (every build and every install writes it anew) and the Node.js version. V8 itself checks only
+ * the length of the source, so the name must tell versions of the bundle apart. (Hashing the
+ * bundle would be surer, but loading node:crypto alone costs a few milliseconds of every start.)
+ */
+function codeCachePath(stat: fs.Stats): string | undefined {
+  if (process.env.STRATLINT_CODE_CACHE === 'off') return undefined;
+  const dir = process.env.STRATLINT_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'stratlint');
+  const key = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`.replace(/[^\w.-]/g, '_');
+  return path.join(dir, `server-${key}.cache`);
+}
+
+function writeCodeCache(compiled: vm.Script, file: string): void {
+  try {
+    const data = compiled.createCachedData();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside, then renamed: a server starting meanwhile reads the old file or the new one, never half of one.
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+    // Caches of earlier versions of the bundle are of no use any more.
+    for (const name of fs.readdirSync(path.dirname(file))) {
+      if (/^server-[\w.-]+\.cache$/.test(name) && name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    }
+  } catch {
+    // A read-only or full disk: the next start compiles again.
+  }
+}

@@ -1,0 +1,75 @@
+// The server starts through V8's code cache (server/src/lsp/boot.ts): the first start writes the
+// cache once its first diagnostics are out, later starts read it, and a cache that is broken or
+// cannot be written only makes a start slower, never a server that does not answer.
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { Inbox, startServer, tempFolder } from './lsp-client';
+
+const DEADLINE_MS = 10_000;
+const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-boot-');
+const DOC = 'stratlint: 1\nid: demo\ntitle: Demo\nobjectives:\n  - id: obj-a\n    title: Grow\n';
+
+/** Starts the server with this cache folder, opens a document and returns its first diagnostics' codes. */
+async function lintOnce(cacheDir: string, env: Record<string, string> = {}): Promise<string[]> {
+  const inbox = new Inbox(DEADLINE_MS);
+  const server = await startServer({
+    folder: FOLDER,
+    deadlineMs: DEADLINE_MS,
+    inbox,
+    env: { STRATLINT_CACHE_DIR: cacheDir, ...env },
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  try {
+    const uri = pathToFileURL(path.join(DIR, 'demo.strategy.yaml')).href;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: DOC } });
+    const published = await inbox.next((p) => p.uri === uri && p.version === 1, 'first diagnostics');
+    // The cache is written right after the first diagnostics; give it a moment before stopping.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return published.diagnostics.map((d) => String(d.code)).sort();
+  } finally {
+    await server.stop();
+  }
+}
+
+const caches = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cache')) : []);
+
+describe('start through the code cache', () => {
+  after(() => rmSync(DIR, { recursive: true, force: true }));
+
+  it('writes the cache on the first start and lints the same from it on the next', async () => {
+    const cacheDir = path.join(DIR, 'cache');
+    const first = await lintOnce(cacheDir);
+    assert.ok(first.includes('objective-kpi'), first.join(', '));
+    assert.equal(caches(cacheDir).length, 1, 'one cache file after the first start');
+    const written = readFileSync(path.join(cacheDir, caches(cacheDir)[0]));
+    assert.ok(written.length > 100_000, `${written.length} bytes of compiled code`);
+    assert.deepEqual(await lintOnce(cacheDir), first);
+    // Accepted by V8: the second start had no reason to write it again.
+    assert.deepEqual(readFileSync(path.join(cacheDir, caches(cacheDir)[0])), written);
+  });
+
+  it('survives a broken cache file, replacing it', async () => {
+    const cacheDir = path.join(DIR, 'broken');
+    const first = await lintOnce(cacheDir);
+    const file = path.join(cacheDir, caches(cacheDir)[0]);
+    writeFileSync(file, 'not compiled code at all');
+    assert.deepEqual(await lintOnce(cacheDir), first);
+    assert.ok(readFileSync(file).length > 100_000, 'the broken cache was replaced');
+  });
+
+  it('starts without a writable cache folder, and not at all with the cache turned off', async (t) => {
+    const readOnly = path.join(DIR, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o500);
+    if (process.getuid?.() === 0) t.diagnostic('running as root: the folder stays writable; checking that the server still answers');
+    assert.ok((await lintOnce(path.join(readOnly, 'sub'))).includes('objective-kpi'));
+    chmodSync(readOnly, 0o700);
+    const off = path.join(DIR, 'off');
+    assert.ok((await lintOnce(off, { STRATLINT_CODE_CACHE: 'off' })).includes('objective-kpi'));
+    assert.deepEqual(caches(off), []);
+  });
+});
