@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isCollection, isPair, parseDocument, type Document, type Node } from 'yaml';
 import { parseChunked, ParseCache } from '../server/src/engine/chunks';
+import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import { generateStrategy } from '../scripts/bench/generate';
 import { strategyText } from './fuzz/properties';
 
@@ -74,6 +75,29 @@ describe('pieces of an incremental parse', () => {
       { seed: 11, numRuns: 400 },
     );
     assert.ok(assembled > 200, `only ${assembled} of 400 documents were cut`);
+  });
+
+  it('seeded from a full parse, assemble the next version from the seeded pieces', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(commented, fc.constantFrom(2, 3, 5), fc.nat(), (text, splitLines, at) => {
+        const titles = [...text.matchAll(/title: \S/g)].map((m) => m.index! + 7);
+        if (titles.length === 0) return;
+        forgetRecentParses();
+        const cache = new ParseCache(splitLines);
+        // An empty cache: one full parse, whose pieces fill the cache.
+        parse(text, cache);
+        const seeded = cache.size;
+        const p = titles[at % titles.length];
+        const edited = text.slice(0, p) + 'x' + text.slice(p);
+        if (assertSameAsFullParse(edited, cache) && seeded > 0) {
+          assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} of ${seeded} pieces parsed again`);
+          reused++;
+        }
+      }),
+      { seed: 12, numRuns: 300 },
+    );
+    assert.ok(reused > 150, `only ${reused} of 300 edits reused seeded pieces`);
   });
 
   it('assemble a large generated document, and again after an edit deep inside an objective', () => {

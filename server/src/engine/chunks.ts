@@ -91,11 +91,12 @@ export class ParseCache {
     return chunk;
   }
 
-  /** Stores a piece taken from a full parse (its nodes already point at `offset`). */
+  /** Stores a piece taken from a full parse (its nodes already point at `offset`; see seedCache). */
   put(text: string, offset: number, contents: Node, value: unknown, generation: number): void {
     const doc = new Document() as Document.Parsed;
     doc.contents = contents as never;
-    const chunk = { text: detached(text), doc, value, offset, used: generation };
+    // `text` is a slice of a copy made for the full parse, which the nodes hold on to anyway.
+    const chunk = { text, doc, value, offset, used: generation };
     const key = shortKey(text);
     const known = this.chunks.get(key);
     if (known) known.push(chunk);
@@ -131,7 +132,7 @@ function shortKey(text: string): string {
  * A copy of a string that shares no memory with the string it was sliced from (engines keep a
  * slice's whole parent alive). Portable: no Buffer, so the engine still runs in a web worker.
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
@@ -510,51 +511,83 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Fills an empty cache from a full parse of the same text, cut the way parseChunked cuts it, so
- * the first edit after a full parse re-parses a few pieces, not all of them. Large items cut at
- * their keys are left out: their pieces are parsed when first needed.
+ * that the next parse re-parses only what changed. `text` must be the text the document was parsed
+ * from, and one that shares no memory with the caller's (see detached): the pieces are slices of it.
  */
 export function seedCache(text: string, doc: Document.Parsed, value: Record<string, unknown>, cache: ParseCache, index?: LineIndex): void {
   const p = plan(text, cache.splitLines, index?.starts);
   const root = doc.contents;
   if (!p || !isMap(root)) return;
-  const keys = p.groups.reduce((n, g) => n + (g.kind === 'map' ? g.keys : 1), 0);
-  if (root.items.length !== keys) return;
-  const { lines, groups } = p;
-  const piece = (from: number, to: number) => text.slice(lines.start(from), lines.end(to - 1));
   const generation = cache.begin();
-  let next = 0;
   try {
-    for (const group of groups) {
-      if (group.kind === 'map') {
-        const map = new YAMLMap();
-        const part: Record<string, unknown> = {};
-        for (let i = 0; i < group.keys; i++) {
-          const pair = root.items[next++] as Pair;
-          const key = keyOf(pair);
-          if (key === undefined) return;
-          map.items.push(pair);
-          part[key] = value[key];
-        }
-        cache.put(piece(group.from, group.to), lines.start(group.from), map, part, generation);
-        continue;
-      }
-      const pair = root.items[next++] as Pair;
-      const key = keyOf(pair);
-      const seq = pair.value;
-      const list = key === undefined ? undefined : value[key];
-      if (key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return;
-      const head = new YAMLMap();
-      head.items.push(new Pair(pair.key, null));
-      cache.put(piece(group.from, group.items[0].from), lines.start(group.from), head, { [key]: null }, generation);
-      group.items.forEach((item, i) => {
-        if (item.groups) return;
-        const wrapper = new YAMLSeq();
-        wrapper.items.push(seq.items[i]);
-        cache.put(piece(item.from, item.to), lines.start(item.from), wrapper, [list[i]], generation);
-      });
-    }
+    new Seeder(text, p.lines, cache, generation).groups(p.groups, false, root, value);
   } finally {
     cache.end(generation);
+  }
+}
+
+/** Puts the pieces of a full parse into the cache, as Assembly would find them. */
+class Seeder {
+  constructor(
+    readonly text: string,
+    readonly lines: Lines,
+    readonly cache: ParseCache,
+    readonly generation: number,
+  ) {}
+
+  put(from: number, to: number, contents: Node, value: unknown): void {
+    const start = this.lines.start(from);
+    this.cache.put(this.text.slice(start, this.lines.end(to - 1)), start, contents, value, this.generation);
+  }
+
+  /** The pieces of a map body (`map`, with `value`) cut into groups; false when the parse does not match the cut. */
+  groups(groups: readonly Group[], dashFirst: boolean, map: YAMLMap, value: Record<string, unknown>): boolean {
+    let next = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (group.kind === 'list') {
+        const pair = map.items[next++] as Pair | undefined;
+        const key = pair && keyOf(pair);
+        const seq = pair?.value;
+        const list = key === undefined ? undefined : value[key];
+        if (!pair || key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return false;
+        const head = new YAMLMap();
+        head.items.push(new Pair(pair.key, null));
+        this.put(group.from, group.items[0].from, head, { [key]: null });
+        for (let i = 0; i < group.items.length; i++) if (!this.item(group.items[i], seq.items[i] as Node, list[i])) return false;
+        continue;
+      }
+      const container = new YAMLMap();
+      const part: Record<string, unknown> = {};
+      for (let k = 0; k < group.keys; k++) {
+        const pair = map.items[next++] as Pair | undefined;
+        const key = pair && keyOf(pair);
+        if (!pair || key === undefined) return false;
+        container.items.push(pair);
+        part[key] = value[key];
+      }
+      const first = container.items[0].key as Node;
+      const lastPair = container.items[container.items.length - 1];
+      const end = ((lastPair.value as Node | null)?.range ?? (lastPair.key as Node).range)![2];
+      // Where the body ends is what Assembly reads from its last group: that one is exact.
+      container.range = g === groups.length - 1 && map.range ? [first.range![0], map.range[1], map.range[2]] : [first.range![0], end, end];
+      if (g === 0 && dashFirst) {
+        const wrapper = new YAMLSeq();
+        wrapper.items.push(container);
+        this.put(group.from, group.to, wrapper, [part]);
+      } else this.put(group.from, group.to, container, part);
+    }
+    return next === map.items.length;
+  }
+
+  item(cut: ItemCut, node: Node, value: unknown): boolean {
+    if (!cut.groups) {
+      const wrapper = new YAMLSeq();
+      wrapper.items.push(node);
+      this.put(cut.from, cut.to, wrapper, [value]);
+      return true;
+    }
+    return isMap(node) && isPlainObject(value) && this.groups(cut.groups, true, node, value);
   }
 }
 

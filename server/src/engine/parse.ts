@@ -1,7 +1,7 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
 import { parseDocument, type Document } from 'yaml';
-import { parseChunked, seedCache, type ParseCache } from './chunks';
+import { detached, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
 
@@ -70,10 +70,9 @@ export function recentParse(text: string): Parsed | undefined {
 
 function parseText(text: string, cache: ParseCache | undefined): Parsed {
   const lines = new LineIndex(text);
-  // Piece by piece from the first parse on: as fast as one full parse, and the parser's working
-  // memory for one piece at a time, not the whole file's. (A full parse seeds the cache when the
-  // text cannot be cut.)
-  if (cache) {
+  // With pieces in the cache, only the pieces an edit touched are parsed. An empty cache is filled
+  // from one full parse (below): cheaper than parsing thousands of pieces one by one.
+  if (cache && cache.size > 0) {
     const chunked = parseChunked(text, cache, lines);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
   }
@@ -84,7 +83,10 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
       problems: [{ message: 'The file contains NUL bytes: it looks binary, not a YAML strategy document.', offsets: { start: nul, end: nul + 1 } }],
     };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  // The cache keeps nodes of this parse, and nodes keep slices of the text they were parsed from:
+  // parsing a copy keeps this version of the document from staying in memory with them.
+  const source = cache ? detached(text) : text;
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
     message: cleanMessage(e.message),
     offsets: clampOffsets(e.pos, text.length),
@@ -118,7 +120,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
       problems: [{ message: 'A strategy document must be a YAML mapping (key: value pairs) at the top level.', offsets: r ? { start: r[0], end: r[1] } : { start: 0, end: 0 } }],
     };
   }
-  if (cache) seedCache(text, doc, value as Record<string, unknown>, cache, lines);
+  if (cache) seedCache(source, doc, value as Record<string, unknown>, cache, lines);
   return { text, lines, doc, value: value as Record<string, unknown>, problems: [] };
 }
 
