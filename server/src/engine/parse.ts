@@ -70,9 +70,11 @@ export function recentParse(text: string): Parsed | undefined {
 
 function parseText(text: string, cache: ParseCache | undefined): Parsed {
   const lines = new LineIndex(text);
-  // With pieces in the cache, only the pieces an edit touched are parsed. An empty cache is filled
-  // from one full parse (below): cheaper than parsing thousands of pieces one by one.
-  if (cache && cache.size > 0) {
+  // Piece by piece from the first parse on, so that the first edit finds every piece, and every
+  // per-item answer of the rules, ready. (Filling the cache from one full parse instead saves little
+  // on opening and makes the first edits slow: every list and objective is assembled anew then.)
+  // When the text cannot be cut, a full parse (below) seeds the cache.
+  if (cache) {
     const chunked = parseChunked(text, cache, lines);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
   }
