@@ -2,22 +2,40 @@
 
 /** Edit distance where swapping two neighbouring letters (titel → title) counts as one edit. */
 export function editDistance(a: string, b: string): number {
+  return boundedDistance(a, b, Math.max(a.length, b.length));
+}
+
+// Three rows of the distance matrix, reused: a large document compares hundreds of unknown ids
+// with a thousand people, and fresh arrays per comparison made that slower than linting it.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * editDistance when it is at most `max`, else `max + 1`: a row whose smallest entry exceeds `max`
+ * ends the comparison, so far-apart words cost a row or two.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let smallest = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      if (d < smallest) smallest = d;
     }
-    before = previous;
-    previous = current;
+    if (smallest > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], max + 1);
 }
 
 /** The closest candidate within a distance that grows with the word's length, or undefined. */
@@ -29,7 +47,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const candidate of candidates) {
     // Words whose lengths differ by more than the limit cannot be close: skip the matrix.
     if (Math.abs(candidate.length - lower.length) > limit) continue;
-    const d = editDistance(lower, candidate.toLowerCase());
+    // Only a distance as small as the best so far (a tie goes to the first in alphabetical order) can matter.
+    const within = Math.min(limit, bestDistance);
+    const d = boundedDistance(lower, candidate.toLowerCase(), within);
+    if (d > within) continue;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

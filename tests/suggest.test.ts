@@ -1,0 +1,41 @@
+// Did-you-mean suggestions: the bounded, allocation-free distance must agree with the plain
+// dynamic-programming definition (restricted Damerau–Levenshtein: a swap of neighbours is one edit).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { boundedDistance, closest, editDistance } from '../server/src/engine/suggest';
+
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', '-', '1'), maxLength: 12 });
+
+describe('suggestions', () => {
+  it('computes the distance of the definition, and caps it when asked', () => {
+    fc.assert(
+      fc.property(word, word, fc.nat({ max: 6 }), (a, b, max) => {
+        const d = reference(a, b);
+        assert.equal(editDistance(a, b), d);
+        assert.equal(boundedDistance(a, b, max), Math.min(d, max + 1));
+      }),
+      { seed: 3, numRuns: 2000 },
+    );
+  });
+
+  it('suggests the nearest candidate, the first alphabetically among equals', () => {
+    assert.equal(closest('titel', ['title', 'owner']), 'title');
+    assert.equal(closest('hugoo', ['hugo', 'hugh', 'sara']), 'hugo');
+    assert.equal(closest('abcd', ['abce', 'abcf']), 'abce');
+    assert.equal(closest('zzzzzz', ['hugo', 'sara']), undefined);
+    const long = 'x'.repeat(200);
+    assert.equal(closest(long, [`${long}y`, 'short']), `${long}y`);
+  });
+});
