@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isCollection, isPair, parseDocument, type Document, type Node } from 'yaml';
 import { parseChunked, ParseCache, seedCache } from '../server/src/engine/chunks';
+import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import { generateStrategy } from '../scripts/bench/generate';
 import { strategyText } from './fuzz/properties';
 
@@ -101,6 +102,30 @@ describe('pieces of an incremental parse', () => {
     );
     assert.ok(reused > 150, `only ${reused} of 300 edits reused seeded pieces`);
   });
+
+  for (const start of ['pieces', 'a full parse'] as const) {
+    it(`after a first parse from ${start}, an edit keeps the objects of every objective it did not touch`, () => {
+      const { text } = generateStrategy(3000);
+      forgetRecentParses();
+      const cache = new ParseCache();
+      let first: Record<string, unknown>;
+      if (start === 'pieces') first = parse(text, cache).value!;
+      else {
+        const full = parseDocument(text, { uniqueKeys: true, strict: true });
+        first = full.toJS() as Record<string, unknown>;
+        seedCache(text, full, first, cache);
+      }
+      assert.ok(cache.size > 200, `${cache.size} pieces`);
+      const objectives = first.objectives as unknown[];
+      const at = text.indexOf('title: ', text.indexOf('steps:', text.indexOf('objectives:'))) + 8;
+      const next = parse(text.slice(0, at) + 'x' + text.slice(at), cache);
+      assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed`);
+      const after = next.value!.objectives as unknown[];
+      assert.notEqual(after[0], objectives[0], 'the edited objective is new');
+      for (let i = 1; i < objectives.length; i++) assert.equal(after[i], objectives[i], `objective ${i} kept its object`);
+      assert.equal(next.value!.people, first.people);
+    });
+  }
 
   it('assemble a large generated document, and again after an edit deep inside an objective', () => {
     const { text } = generateStrategy(3000);

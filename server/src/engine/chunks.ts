@@ -92,15 +92,16 @@ export class ParseCache {
   }
 
   /** Stores a piece taken from a full parse (its nodes already point at `offset`; see seedCache). */
-  put(text: string, offset: number, contents: Node, value: unknown, generation: number): void {
+  put(text: string, offset: number, contents: Node, value: unknown, generation: number): Chunk {
     const doc = new Document() as Document.Parsed;
     doc.contents = contents as never;
     // `text` is a slice of a copy made for the full parse, which the nodes hold on to anyway.
-    const chunk = { text, doc, value, offset, used: generation };
+    const chunk: Chunk = { text, doc, value, offset, used: generation };
     const key = shortKey(text);
     const known = this.chunks.get(key);
     if (known) known.push(chunk);
     else this.chunks.set(detached(key), [chunk]);
+    return chunk;
   }
 
   /** Drops pieces the last parse did not use, so the cache holds one document's worth. */
@@ -535,13 +536,20 @@ class Seeder {
     readonly generation: number,
   ) {}
 
-  put(from: number, to: number, contents: Node, value: unknown): void {
+  put(from: number, to: number, contents: Node, value: unknown): Chunk {
     const start = this.lines.start(from);
-    this.cache.put(this.text.slice(start, this.lines.end(to - 1)), start, contents, value, this.generation);
+    return this.cache.put(this.text.slice(start, this.lines.end(to - 1)), start, contents, value, this.generation);
   }
 
-  /** The pieces of a map body (`map`, with `value`) cut into groups; false when the parse does not match the cut. */
-  groups(groups: readonly Group[], dashFirst: boolean, map: YAMLMap, value: Record<string, unknown>): boolean {
+  /**
+   * The pieces of a map body (`map`, with `value`) cut into groups, and what Assembly.groups would
+   * report as its parts; null when the parse does not match the cut. Lists and items are recorded
+   * as assembled from their pieces, so that the next parse reuses the full parse's objects (and the
+   * answers remembered for them) wherever their pieces did not change.
+   */
+  groups(groups: readonly Group[], dashFirst: boolean, map: YAMLMap, value: Record<string, unknown>): { parts: unknown[]; first?: Chunk } | null {
+    const parts: unknown[] = [];
+    let first: Chunk | undefined;
     let next = 0;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
@@ -550,11 +558,13 @@ class Seeder {
         const key = pair && keyOf(pair);
         const seq = pair?.value;
         const list = key === undefined ? undefined : value[key];
-        if (!pair || key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return false;
-        const head = new YAMLMap();
-        head.items.push(new Pair(pair.key, null));
-        this.put(group.from, group.items[0].from, head, { [key]: null });
-        for (let i = 0; i < group.items.length; i++) if (!this.item(group.items[i], seq.items[i] as Node, list[i])) return false;
+        if (!pair || key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return null;
+        const container = new YAMLMap();
+        container.items.push(new Pair(pair.key, null));
+        const head = this.put(group.from, group.items[0].from, container, { [key]: null });
+        for (let i = 0; i < group.items.length; i++) if (!this.item(group.items[i], seq.items[i] as Node, list[i])) return null;
+        head.assembled = { parts: [...seq.items, ...list], node: seq, value: list, pair };
+        parts.push(list);
         continue;
       }
       const container = new YAMLMap();
@@ -562,22 +572,25 @@ class Seeder {
       for (let k = 0; k < group.keys; k++) {
         const pair = map.items[next++] as Pair | undefined;
         const key = pair && keyOf(pair);
-        if (!pair || key === undefined) return false;
+        if (!pair || key === undefined) return null;
         container.items.push(pair);
         part[key] = value[key];
       }
-      const first = container.items[0].key as Node;
+      const firstKey = container.items[0].key as Node;
       const lastPair = container.items[container.items.length - 1];
       const end = ((lastPair.value as Node | null)?.range ?? (lastPair.key as Node).range)![2];
       // Where the body ends is what Assembly reads from its last group: that one is exact.
-      container.range = g === groups.length - 1 && map.range ? [first.range![0], map.range[1], map.range[2]] : [first.range![0], end, end];
+      container.range = g === groups.length - 1 && map.range ? [firstKey.range![0], map.range[1], map.range[2]] : [firstKey.range![0], end, end];
+      let chunk: Chunk;
       if (g === 0 && dashFirst) {
         const wrapper = new YAMLSeq();
         wrapper.items.push(container);
-        this.put(group.from, group.to, wrapper, [part]);
-      } else this.put(group.from, group.to, container, part);
+        chunk = this.put(group.from, group.to, wrapper, [part]);
+      } else chunk = this.put(group.from, group.to, container, part);
+      if (g === 0) first = chunk;
+      parts.push(chunk);
     }
-    return next === map.items.length;
+    return next === map.items.length ? { parts, first } : null;
   }
 
   item(cut: ItemCut, node: Node, value: unknown): boolean {
@@ -587,7 +600,11 @@ class Seeder {
       this.put(cut.from, cut.to, wrapper, [value]);
       return true;
     }
-    return isMap(node) && isPlainObject(value) && this.groups(cut.groups, true, node, value);
+    if (!isMap(node) || !isPlainObject(value)) return false;
+    const body = this.groups(cut.groups, true, node, value);
+    if (!body) return false;
+    if (body.first) body.first.assembled = { parts: body.parts, node, value };
+    return true;
   }
 }
 
