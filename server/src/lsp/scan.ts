@@ -1,7 +1,17 @@
 // The file-system side of the workspace index: which YAML files a workspace folder holds, their
 // URIs spelled as the client spells them, and their text when it is small enough to index.
-import { promises as fs } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+
+// The promise API of node:fs takes a server start some 10 ms to load; these few calls wrap callbacks.
+const promised = <T>(run: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+const fs = {
+  realpath: (p: string) => promised<string>((done) => nodeFs.realpath(p, done)),
+  readdir: (p: string, _options: { withFileTypes: true }) => promised<nodeFs.Dirent[]>((done) => nodeFs.readdir(p, { withFileTypes: true }, done)),
+  stat: (p: string) => promised<nodeFs.Stats>((done) => nodeFs.stat(p, done)),
+  readFile: (p: string, _encoding: 'utf8') => promised<string>((done) => nodeFs.readFile(p, 'utf8', done)),
+};
 
 /** Folders never searched: dependencies and version-control internals. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
