@@ -1,5 +1,5 @@
 // `stratlint/configInfo`: which configuration applies to a document, for the client's language status item.
-import { RequestType, type Connection } from 'vscode-languageserver/node';
+import { RequestType, type Connection } from './protocol';
 import type { ConfigStore } from './configs';
 
 export interface ConfigInfoParams {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from './protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, type StratlintConfig } from '../config/config';
 import type { Range } from '../engine/types';

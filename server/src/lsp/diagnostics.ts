@@ -1,6 +1,6 @@
 // Engine finding → LSP diagnostic. The engine already speaks 0-based UTF-16
 // ranges, so positions pass through untouched.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from './protocol';
 import type { Fix, Finding, Severity } from '../engine/types';
 import { ruleDocsUrl } from '../engine/docs';
 

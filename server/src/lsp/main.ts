@@ -1,5 +1,5 @@
 // Language server entry. The transport (--stdio, --node-ipc, --socket=N) comes from argv.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from './protocol';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -7,7 +7,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from './protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { todayIso } from '../engine/lint';
 import { serveConfigInfo } from './config-info';

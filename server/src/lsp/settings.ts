@@ -1,7 +1,7 @@
 // The one place that knows the `stratlint.*` settings: their shape, defaults and
 // how they are read. Adding a setting means a field here (type, default, reader)
 // and its entry in package.json `contributes.configuration`.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from './protocol';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/lint';
 import type { LintOptions, RuleConfig, RuleLevel } from '../engine/types';
 

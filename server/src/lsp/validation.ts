@@ -1,6 +1,6 @@
 // Lints open documents after a short pause in typing, and the closed strategy documents of the
 // workspace in the background, and publishes the result unless the document moved on meanwhile.
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from './protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
 import { WARM_EVENT } from './boot-event';

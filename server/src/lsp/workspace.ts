@@ -2,7 +2,7 @@
 // disk at start and kept current through file watching and open-document edits (the open text
 // wins over the file). Cross-file rules read it; this module says which documents to re-lint when
 // it changes, and withdraws the findings of a file that is deleted or stops being a strategy document.
-import { FileChangeType, type Connection, type FileEvent, type Location, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { FileChangeType, type Connection, type FileEvent, type Location, type TextDocuments, type WorkDoneProgressServerReporter } from './protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/lint';
 import { WorkspaceIndex } from '../engine/workspace';

@@ -1,7 +1,7 @@
 // textDocument/codeAction: quick fixes from the fixes a diagnostic carries in its data, suppression
 // comments, the rule's documentation, and "fix all" as `source.fixAll.stratlint` (which
 // `editor.codeActionsOnSave` runs). Diagnostics are recognised by source and data, never by message.
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic } from '../protocol';
 import { codeActions, fixAllAction, type EditorAction, type FindingData } from '../../engine/editor/code-actions';
 import { SOURCE } from '../diagnostics';
 import { strategyDocument, type FeatureContext } from './context';

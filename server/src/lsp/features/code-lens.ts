@@ -1,6 +1,6 @@
 // textDocument/codeLens: health and failure modes at risk on the first line. Clicking runs the
 // client's SHOW_FAILURE_MODES command with the document URI and the modes with their findings.
-import type { CodeLens, Connection } from 'vscode-languageserver/node';
+import type { CodeLens, Connection } from '../protocol';
 import { healthLens } from '../../engine/editor/code-lens';
 import { SHOW_FAILURE_MODES } from '../../engine/editor/commands';
 import { lint } from '../../engine/lint';

@@ -6,7 +6,7 @@ import {
   MarkupKind,
   type CompletionItem,
   type Connection,
-} from 'vscode-languageserver/node';
+} from '../protocol';
 import { complete, type CompletionKind } from '../../engine/editor/completion';
 import { strategyDocument, type FeatureContext } from './context';
 

@@ -1,7 +1,7 @@
 // What every editor feature handler needs from the server: the open document and the options it
 // is linted with. Handlers keep nothing between requests; a code action reads its fixes from the
 // diagnostic's data, a hover lints the text it is given.
-import type { Location, TextDocuments } from 'vscode-languageserver/node';
+import type { Location, TextDocuments } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../../engine/types';
 

@@ -1,6 +1,6 @@
 // textDocument/definition: from an id reference to the item that defines it, in the same document;
 // from `related_strategies[].ref` to the document that defines that strategy, open or not.
-import type { Connection, Location, Position, Range } from 'vscode-languageserver/node';
+import type { Connection, Location, Position, Range } from '../protocol';
 import { definition, documentLinks } from '../../engine/editor/navigation';
 import { strategyDocument, type FeatureContext } from './context';
 

@@ -1,6 +1,6 @@
 // textDocument/documentLink: `related_strategies[].ref` → the strategy document with that `id`,
 // in the workspace index (open or not) or among the open documents.
-import type { Connection, DocumentLink } from 'vscode-languageserver/node';
+import type { Connection, DocumentLink } from '../protocol';
 import { documentLinks } from '../../engine/editor/navigation';
 import { strategyDocument, type FeatureContext } from './context';
 

@@ -1,5 +1,5 @@
 // textDocument/documentSymbol: the outline (strategy → objectives → KPIs and tactics → steps; the other lists).
-import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type Connection, type DocumentSymbol } from '../protocol';
 import { documentSymbols, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
 import { strategyDocument, type FeatureContext } from './context';
 

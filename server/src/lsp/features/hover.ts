@@ -1,5 +1,5 @@
 // textDocument/hover: the failure mode behind a finding, a key's description, the item an id names.
-import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover } from '../protocol';
 import { hover } from '../../engine/editor/hover';
 import { lint } from '../../engine/lint';
 import { strategyDocument, type FeatureContext } from './context';

@@ -1,6 +1,6 @@
 // The editor features of the language server: their capabilities and their handlers, each a thin
 // adapter over server/src/engine/editor.
-import type { ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, ServerCapabilities } from '../protocol';
 import { CODE_ACTION_KINDS, registerCodeActions } from './code-actions';
 import { registerCodeLens } from './code-lens';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';

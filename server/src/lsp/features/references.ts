@@ -1,5 +1,5 @@
 // textDocument/references: every place naming the id under the cursor (and its definition when asked).
-import type { Connection, Location } from 'vscode-languageserver/node';
+import type { Connection, Location } from '../protocol';
 import { references } from '../../engine/editor/navigation';
 import { strategyDocument, type FeatureContext } from './context';
 

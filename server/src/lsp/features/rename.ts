@@ -1,5 +1,5 @@
 // textDocument/prepareRename and textDocument/rename: ids only, renamed at their definition and every reference.
-import { ErrorCodes, ResponseError, type Connection, type PrepareRenameResult, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type PrepareRenameResult, type WorkspaceEdit } from '../protocol';
 import { prepareRename, rename } from '../../engine/editor/navigation';
 import { strategyDocument, type FeatureContext } from './context';
 
