@@ -1,7 +1,7 @@
 // .stratlintrc.yaml: found by walking up from each document (nearest wins), `extends` merged
 // base-first, validated against schemas/stratlintrc.schema.json and the rule catalogue.
 // A bad configuration is an error with a place in the config file, never a silent default.
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -43,9 +43,15 @@ export interface LoadOptions {
 
 let shapeValidator: ValidateFunction | undefined;
 
-/** Compiled on first use: most workspaces have no configuration, and start-up should not pay for it. */
+/**
+ * Loaded and compiled on first use: most workspaces have no configuration, and start-up should not
+ * pay for it (a required module is initialised where the bundle first requires it).
+ */
 function validateShape(value: unknown): boolean {
-  shapeValidator ??= new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(configSchema);
+  if (!shapeValidator) {
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    shapeValidator = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(configSchema);
+  }
   return shapeValidator(value);
 }
 
