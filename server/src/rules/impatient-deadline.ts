@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { durationDays, formatDate, parseDate } from '../engine/dates';
-import { eachKpi, eachTactic, isRecord, label, modelOf, records, text } from '../engine/model';
+import { eachObjective, eachTactic, isRecord, label, modelOf, records, text } from '../engine/model';
 import type { Path, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -25,34 +25,12 @@ export const meta: RuleMeta = {
 export function check(context: RuleContext): void {
   const doc = context.doc;
 
-  eachKpi(doc, (kpi, path, objective) => {
-    const by = isRecord(kpi.target) ? parseDate(kpi.target.by) : undefined;
-    const lag = durationDays(kpi.expected_lag);
-    if (by === undefined || lag === undefined) return;
-    let earliest: { day: number; path: Path } | undefined;
-    const objectivePath = path.slice(0, -2);
-    for (const [tactic, j] of records(objective.tactics)) {
-      const start = parseDate(tactic.start);
-      if (start !== undefined && (earliest === undefined || start < earliest.day)) earliest = { day: start, path: [...objectivePath, 'tactics', j, 'start'] };
-    }
-    if (earliest === undefined || by >= earliest.day + lag) return;
-    const lagText = String(kpi.expected_lag);
-    context.report({
-      path: [...path, 'target', 'by'],
-      messageId: 'kpi',
-      data: {
-        id: label(kpi, path[path.length - 1]),
-        by: String((kpi.target as Record<string, unknown>).by),
-        lag: lagText,
-        earliest: formatDate(earliest.day),
-        ready: formatDate(earliest.day + lag),
-      },
-      related: [
-        { path: earliest.path, message: 'the earliest tactic of the objective starts here' },
-        { path: [...path, 'expected_lag'], message: `results take ${lagText} to show` },
-      ],
-    });
-  });
+  // A KPI's deadline is weighed against its own objective's tactics: the answer is kept per objective.
+  eachObjective(doc, (objective, objectivePath) =>
+    context.memo(objective, [objectivePath], () => {
+      for (const [kpi, j] of records(objective.kpis)) checkKpi(context, kpi, [...objectivePath, 'kpis', j], objective);
+    }),
+  );
 
   const kpis = modelOf(doc).byKind('kpi');
   eachTactic(doc, (tactic, path) => {
@@ -71,5 +49,35 @@ export function check(context: RuleContext): void {
       data: { id: label(tactic, path[path.length - 1]), duration: String(experiment.duration), lag: String(metric.item.expected_lag), metric: metricId! },
       related: [{ path: [...metricPath, 'expected_lag'], message: `'${metricId}' needs ${String(metric.item.expected_lag)} to show results` }],
     });
+  });
+}
+
+/** A KPI whose target date comes before its objective's earliest tactic can show results. */
+function checkKpi(context: RuleContext, kpi: Record<string, unknown>, path: Path, objective: Record<string, unknown>): void {
+  const by = isRecord(kpi.target) ? parseDate(kpi.target.by) : undefined;
+  const lag = durationDays(kpi.expected_lag);
+  if (by === undefined || lag === undefined) return;
+  let earliest: { day: number; path: Path } | undefined;
+  const objectivePath = path.slice(0, -2);
+  for (const [tactic, j] of records(objective.tactics)) {
+    const start = parseDate(tactic.start);
+    if (start !== undefined && (earliest === undefined || start < earliest.day)) earliest = { day: start, path: [...objectivePath, 'tactics', j, 'start'] };
+  }
+  if (earliest === undefined || by >= earliest.day + lag) return;
+  const lagText = String(kpi.expected_lag);
+  context.report({
+    path: [...path, 'target', 'by'],
+    messageId: 'kpi',
+    data: {
+      id: label(kpi, path[path.length - 1]),
+      by: String((kpi.target as Record<string, unknown>).by),
+      lag: lagText,
+      earliest: formatDate(earliest.day),
+      ready: formatDate(earliest.day + lag),
+    },
+    related: [
+      { path: earliest.path, message: 'the earliest tactic of the objective starts here' },
+      { path: [...path, 'expected_lag'], message: `results take ${lagText} to show` },
+    ],
   });
 }

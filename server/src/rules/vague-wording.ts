@@ -46,10 +46,12 @@ export function check(context: RuleContext): void {
       data: { kind, id: label(item, path[path.length - 1]), word: first[0] },
     });
   };
-  eachObjective(context.doc, (objective, path) => {
-    visit('objective', objective, path);
-    for (const [tactic, j] of records(objective.tactics)) visit('tactic', tactic, [...path, 'tactics', j]);
-  });
+  eachObjective(context.doc, (objective, path) =>
+    context.memo(objective, [path], () => {
+      visit('objective', objective, path);
+      for (const [tactic, j] of records(objective.tactics)) visit('tactic', tactic, [...path, 'tactics', j]);
+    }),
+  );
 }
 
 /** Lower case without accents, so "Améliorer", "ameliorer" and "AMÉLIORER" compare equal. */
