@@ -2,7 +2,7 @@
 // tactics and KPIs, as paths. The workspace index keeps one per document, and cross-file rules
 // compare the document being linted (summarised from its own text) with the others'.
 import { parseDate } from './dates';
-import { eachKpi, eachTactic, isRecord, records, text, type Rec } from './model';
+import { eachObjective, isRecord, records, text, type Rec } from './model';
 import type { Path } from './types';
 
 export interface PersonSummary { id: string; name?: string; path: Path }
@@ -46,17 +46,38 @@ export function summarise(doc: Rec): DocumentSummary {
     const uid = text(u.id);
     if (uid !== undefined) summary.units.push(optional({ id: uid, name: text(u.name), path: ['units', i] }));
   }
-  eachTactic(doc, (t, path) => {
-    summary.tactics.push(optional({ id: text(t.id), owner: text(t.owner), due: text(t.due), start: text(t.start), path }));
-  });
-  eachKpi(doc, (k, path) => {
-    summary.kpis.push(optional({ id: text(k.id), name: text(k.name), baseline: numberAt(k.baseline), target: numberAt(k.target), path }));
+  eachObjective(doc, (objective, path) => {
+    const part = objectivePart(objective, path);
+    for (const t of part.tactics) summary.tactics.push(t);
+    for (const k of part.kpis) summary.kpis.push(k);
   });
   for (const [r, i] of records(doc.related_strategies)) {
     const ref = text(r.ref);
     if (ref !== undefined) summary.related.push(optional({ ref, relation: text(r.relation), path: ['related_strategies', i, 'ref'] }));
   }
   return summary;
+}
+
+/**
+ * The tactics and KPIs of one objective, kept per objective: an edit leaves the other objectives'
+ * objects as they were, and every edit of an open document is summarised again.
+ */
+const objectiveParts = new WeakMap<Rec, { path: Path; tactics: TacticSummary[]; kpis: KpiSummary[] }>();
+
+function objectivePart(objective: Rec, path: Path): { tactics: TacticSummary[]; kpis: KpiSummary[] } {
+  const known = objectiveParts.get(objective);
+  if (known && known.path === path) return known;
+  const tactics: TacticSummary[] = [];
+  const kpis: KpiSummary[] = [];
+  for (const [t, j] of records(objective.tactics)) {
+    tactics.push(optional({ id: text(t.id), owner: text(t.owner), due: text(t.due), start: text(t.start), path: [...path, 'tactics', j] }));
+  }
+  for (const [k, j] of records(objective.kpis)) {
+    kpis.push(optional({ id: text(k.id), name: text(k.name), baseline: numberAt(k.baseline), target: numberAt(k.target), path: [...path, 'kpis', j] }));
+  }
+  const part = { path, tactics, kpis };
+  objectiveParts.set(objective, part);
+  return part;
 }
 
 const cache = new WeakMap<Rec, DocumentSummary>();
