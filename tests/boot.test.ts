@@ -2,12 +2,13 @@
 // cache once its first diagnostics are out, later starts read it, and a cache that is broken or
 // cannot be written only makes a start slower, never a server that does not answer.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { Inbox, startServer, tempFolder } from './lsp-client';
+import { Inbox, SERVER, startServer, tempFolder } from './lsp-client';
 
 const DEADLINE_MS = 10_000;
 const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-boot-');
@@ -71,5 +72,15 @@ describe('start through the code cache', () => {
     const off = path.join(DIR, 'off');
     assert.ok((await lintOnce(off, { STRATLINT_CODE_CACHE: 'off' })).includes('objective-kpi'));
     assert.deepEqual(caches(off), []);
+  });
+
+  it('says which file is missing when the core bundle is not installed', () => {
+    const alone = path.join(DIR, 'alone');
+    mkdirSync(alone);
+    copyFileSync(SERVER, path.join(alone, 'server.js'));
+    const run = spawnSync(process.execPath, [path.join(alone, 'server.js'), '--stdio'], { input: '', encoding: 'utf8', timeout: DEADLINE_MS });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /cannot start the language server: .*server-core\.js is missing or unreadable/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   });
 });

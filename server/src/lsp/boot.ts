@@ -21,7 +21,14 @@ import { WARM_EVENT } from './boot-event';
 setFlagsFromString('--heap-growing-percent=150');
 
 const core = path.join(__dirname, 'server-core.js');
-const source = fs.readFileSync(core, 'utf8');
+let source: string;
+try {
+  source = fs.readFileSync(core, 'utf8');
+} catch (error) {
+  // A broken installation: say so where the client's output channel shows it, not with a stack trace.
+  process.stderr.write(`stratlint: cannot start the language server: ${core} is missing or unreadable (${(error as Error).message}). Reinstall the extension.\n`);
+  process.exit(1);
+}
 const cacheFile = codeCachePath(fs.statSync(core));
 
 let cachedData: Buffer | undefined;
