@@ -15,7 +15,7 @@ import { folderOf, isStrategyDocument } from './strategy-files';
 import { TimeSlicer } from './time-slices';
 import type { WorkspaceFiles } from './workspace';
 
-/** Below the 50 ms budget between a keystroke and its diagnostics. */
+/** The pause in typing that edits arriving faster than the document lints wait for. */
 export const DEBOUNCE_MS = 30;
 
 /** Runs the engine; if the engine itself throws, one `internal-error` diagnostic replaces the findings. */
@@ -48,7 +48,8 @@ export interface ValidatorOptions {
 }
 
 /**
- * Open documents are linted after a pause in typing (DEBOUNCE_MS); closed documents of the
+ * Open documents are linted at once when nothing is pending, else after a pause in typing
+ * (DEBOUNCE_MS); closed documents of the
  * workspace index one after the other in the background, in time slices, so that requests and
  * edits are served meanwhile. Closed documents are linted from their indexed text, without a version.
  */
