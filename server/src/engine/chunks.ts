@@ -1,10 +1,12 @@
 // Incremental parsing. A strategy document is mostly a handful of top-level sections, and the
-// large ones are block lists of similar items (objectives, people). The text is cut at those
-// boundaries; each piece is parsed on its own and cached by its text, so an edit re-parses only
-// the piece it touched. The pieces are assembled into one yaml Document whose node ranges are
-// the same as a full parse would give. Whenever the cut could change the meaning (anchors and
-// aliases, tags, directives, several documents, odd top-level lines, syntax errors, duplicate
-// top-level keys) the caller falls back to a full parse.
+// large ones are block lists of similar items (objectives, people); a large item (an objective)
+// is again a map of small fields and lists (its KPIs and tactics). The text is cut at those
+// boundaries, level by level; each piece is parsed on its own and cached by its text, so an edit
+// re-parses only the piece it touched. The pieces are assembled into one yaml Document whose node
+// ranges are those a full parse gives (but for comment lines after the last item of a collection,
+// which may count towards that collection or the one around it). Whenever the cut could change the
+// meaning (anchors and aliases, tags, directives, several documents, odd top-level lines, syntax
+// errors, duplicate keys) the caller falls back to a full parse.
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
@@ -37,13 +39,13 @@ function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
 /** Parsed pieces of one document, reused across its versions. */
 export class ParseCache {
   /**
-   * @param splitLines a top-level section is cut into its list items from this many lines on
-   *   (smaller sections are parsed whole: cheap, and fewer pieces to assemble).
+   * @param splitLines a section or list item is cut further from this many lines on (smaller ones
+   *   are parsed whole: cheap, and fewer pieces to assemble).
    */
   constructor(readonly splitLines = 40) {}
 
   /**
-   * Pieces by a short key of their text (see keyOf): a long key would be hashed in full on every
+   * Pieces by a short key of their text (see shortKey): a long key would be hashed in full on every
    * lookup. Several pieces share a key when their texts are alike, or the same text occurs in
    * several places (`kpis:` heads).
    */
