@@ -7,6 +7,7 @@
 // which may count towards that collection or the one around it). Whenever the cut could change the
 // meaning (anchors and aliases, tags, directives, several documents, odd top-level lines, syntax
 // errors, duplicate keys) the caller falls back to a full parse.
+import { sameElements } from './memo';
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
@@ -28,12 +29,6 @@ interface Chunk {
    * find them again.
    */
   assembled?: { parts: unknown[]; node: Node; value: unknown; pair?: Pair };
-}
-
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Parsed pieces of one document, reused across its versions. */
@@ -76,8 +71,7 @@ export class ParseCache {
       if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
       chunk = { text: own, doc, value: doc.toJS(), offset: 0, used: generation };
       this.lastParsed++;
-      if (known) known.push(chunk);
-      else this.chunks.set(detached(key), [chunk]);
+      this.store(key, known, chunk);
     }
     chunk.used = generation;
     if (chunk.offset !== offset) {
@@ -100,10 +94,14 @@ export class ParseCache {
     // `text` is a slice of a copy made for the full parse, which the nodes hold on to anyway.
     const chunk: Chunk = { text, doc, value, offset, used: generation };
     const key = shortKey(text);
-    const known = this.chunks.get(key);
+    this.store(key, this.chunks.get(key), chunk);
+    return chunk;
+  }
+
+  /** Adds a piece under its key (`known`: the pieces already there); a new key must not hold on to the document. */
+  private store(key: string, known: Chunk[] | undefined, chunk: Chunk): void {
     if (known) known.push(chunk);
     else this.chunks.set(detached(key), [chunk]);
-    return chunk;
   }
 
   /** Drops pieces the last parse did not use, so the cache holds one document's worth. */
@@ -473,7 +471,7 @@ class Assembly {
     const end = last?.range ? last.range[2] : this.lines.end(cut.to - 1);
     const parts = [...nodes, ...values];
     const known = head.assembled;
-    if (known?.pair && sameParts(known.parts, parts)) {
+    if (known?.pair && sameElements(known.parts, parts)) {
       known.node.range = [dash, end, end];
       return { pair: known.pair, key, seq: known.node as YAMLSeq, value: known.value as unknown[] };
     }
@@ -496,7 +494,7 @@ class Assembly {
     if (!body) return null;
     const range: [number, number, number] = [body.start, body.end[0], body.end[1]];
     const known = body.first?.assembled;
-    if (known && sameParts(known.parts, body.parts)) {
+    if (known && sameElements(known.parts, body.parts)) {
       known.node.range = range;
       return { node: known.node, value: known.value };
     }

@@ -1,5 +1,6 @@
 // text + options → findings. Pure: no protocol, no file system, no process.
 import { rules as allRules, ruleById } from '../rules';
+import { sameElements } from './memo';
 import { health, putsModeAtRisk } from './health';
 import { describeChain, findChains, linkFindings } from './obstacle-chain';
 import { parse, type Parsed } from './parse';
@@ -157,12 +158,6 @@ interface Remembered {
 /** What each rule reported per item (see RuleContext.memo), by rule id. */
 const remembered = new Map<string, WeakMap<object, Remembered>>();
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, unknown>, today: string, options: LintOptions, out: Finding[]): void {
   const { rule, severity } = resolved;
   const doc = parsed.doc!;
@@ -181,7 +176,7 @@ function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, u
     workspace: options.workspace,
     memo(item, deps, check) {
       const known = memory.get(item);
-      if (known && known.setting === setting && sameDeps(known.deps, deps)) {
+      if (known && known.setting === setting && sameElements(known.deps, deps)) {
         for (const report of known.reports) context.report(report);
         return;
       }

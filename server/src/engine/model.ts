@@ -1,5 +1,6 @@
 // The document's id definitions and references (DESIGN §2 "References"), as paths.
 // Reference checks, duplicate ids, go to definition, find references and rename all read this one table.
+import { rememberFor, type Remembered } from './memo';
 import type { Path } from './types';
 
 export type IdKind = 'person' | 'unit' | 'tool' | 'hypothesis' | 'kpi' | 'tactic' | 'process' | 'objective' | 'risk';
@@ -59,7 +60,6 @@ export function text(value: unknown): string | undefined {
 }
 
 interface ModelPart {
-  index: number;
   definitions: Definition[];
   references: Reference[];
 }
@@ -68,11 +68,13 @@ interface ModelPart {
  * The definitions and references inside one objective (its KPIs, tactics and steps), remembered
  * per objective: an edit leaves the other objectives' objects as they were.
  */
-const objectiveParts = new WeakMap<Rec, ModelPart>();
+const objectiveParts: Remembered<ModelPart> = new WeakMap();
 
 function objectivePart(o: Rec, i: number): ModelPart {
-  const known = objectiveParts.get(o);
-  if (known && known.index === i) return known;
+  return rememberFor(objectiveParts, o, i, () => buildObjectivePart(o, i));
+}
+
+function buildObjectivePart(o: Rec, i: number): ModelPart {
   const definitions: Definition[] = [];
   const references: Reference[] = [];
   const { define, ref, refs } = collectors(definitions, references);
@@ -100,9 +102,7 @@ function objectivePart(o: Rec, i: number): ModelPart {
     }
     for (const [s, k] of records(t.steps)) ref(['person'], s.owner, [...tb, 'steps', k, 'owner']);
   }
-  const part = { index: i, definitions, references };
-  objectiveParts.set(o, part);
-  return part;
+  return { definitions, references };
 }
 
 function collectors(definitions: Definition[], references: Reference[]) {
@@ -173,16 +173,11 @@ export function buildModel(doc: Rec): DocumentModel {
   };
 }
 
-const modelCache = new WeakMap<Rec, DocumentModel>();
+const modelCache: Remembered<DocumentModel> = new WeakMap();
 
 /** The model of a parsed value, built once per value and shared by the rules. */
 export function modelOf(doc: Rec): DocumentModel {
-  let model = modelCache.get(doc);
-  if (!model) {
-    model = buildModel(doc);
-    modelCache.set(doc, model);
-  }
-  return model;
+  return rememberFor(modelCache, doc, undefined, () => buildModel(doc));
 }
 
 export const KIND_LABEL: Record<IdKind, string> = {

@@ -1,4 +1,5 @@
 // "Did you mean …?" for unknown keys, enum values and references.
+import { sameElements } from './memo';
 
 /** Edit distance where swapping two neighbouring letters (titel → title) counts as one edit. */
 export function editDistance(a: string, b: string): number {
@@ -72,7 +73,7 @@ export class Suggester {
   /** The suggester for this list (shared with the previous call when the list is unchanged). */
   static for(scope: string, candidates: readonly string[]): Suggester {
     const previous = Suggester.last.get(scope);
-    if (previous && sameList(previous.candidates, candidates)) return previous;
+    if (previous && sameElements(previous.candidates, candidates)) return previous;
     const next = new Suggester([...candidates]);
     Suggester.last.set(scope, next);
     return next;
@@ -87,8 +88,3 @@ export class Suggester {
   }
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -2,6 +2,7 @@
 // tactics and KPIs, as paths. The workspace index keeps one per document, and cross-file rules
 // compare the document being linted (summarised from its own text) with the others'.
 import { parseDate } from './dates';
+import { rememberFor, type Remembered } from './memo';
 import { eachObjective, isRecord, records, text, type Rec } from './model';
 import type { Path } from './types';
 
@@ -62,11 +63,13 @@ export function summarise(doc: Rec): DocumentSummary {
  * The tactics and KPIs of one objective, kept per objective: an edit leaves the other objectives'
  * objects as they were, and every edit of an open document is summarised again.
  */
-const objectiveParts = new WeakMap<Rec, { path: Path; tactics: TacticSummary[]; kpis: KpiSummary[] }>();
+const objectiveParts: Remembered<{ tactics: TacticSummary[]; kpis: KpiSummary[] }> = new WeakMap();
 
 function objectivePart(objective: Rec, path: Path): { tactics: TacticSummary[]; kpis: KpiSummary[] } {
-  const known = objectiveParts.get(objective);
-  if (known && known.path === path) return known;
+  return rememberFor(objectiveParts, objective, path, () => buildObjectivePart(objective, path));
+}
+
+function buildObjectivePart(objective: Rec, path: Path): { tactics: TacticSummary[]; kpis: KpiSummary[] } {
   const tactics: TacticSummary[] = [];
   const kpis: KpiSummary[] = [];
   for (const [t, j] of records(objective.tactics)) {
@@ -75,21 +78,14 @@ function objectivePart(objective: Rec, path: Path): { tactics: TacticSummary[]; 
   for (const [k, j] of records(objective.kpis)) {
     kpis.push(optional({ id: text(k.id), name: text(k.name), baseline: numberAt(k.baseline), target: numberAt(k.target), path: [...path, 'kpis', j] }));
   }
-  const part = { path, tactics, kpis };
-  objectiveParts.set(objective, part);
-  return part;
+  return { tactics, kpis };
 }
 
-const cache = new WeakMap<Rec, DocumentSummary>();
+const cache: Remembered<DocumentSummary> = new WeakMap();
 
 /** The summary of a parsed value, built once per value and shared by the rules. */
 export function summaryOf(doc: Rec): DocumentSummary {
-  let summary = cache.get(doc);
-  if (!summary) {
-    summary = summarise(doc);
-    cache.set(doc, summary);
-  }
-  return summary;
+  return rememberFor(cache, doc, undefined, () => summarise(doc));
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import strategySchema from '../../../schemas/strategy.schema.json';
 import { objective as validateObjective, shell as validateShell } from './generated/strategy-validator.js';
+import { rememberFor, type Remembered } from './memo';
 import { closest } from './suggest';
 import type { Fix, Path, Report } from './types';
 
@@ -12,15 +13,11 @@ import type { Fix, Path, Report } from './types';
  * Schema errors of each objective, as if it stood alone: an edit leaves the other objectives'
  * objects as they were (incremental parsing), so their answers are found here again.
  */
-const objectiveErrors = new WeakMap<object, readonly ErrorObject[]>();
+const objectiveErrors: Remembered<readonly ErrorObject[]> = new WeakMap();
 
 function errorsOfObjective(item: unknown): readonly ErrorObject[] {
-  const key = typeof item === 'object' && item !== null ? item : undefined;
-  const known = key && objectiveErrors.get(key);
-  if (known) return known;
-  const errors = validateObjective(item) ? [] : [...(validateObjective.errors ?? [])];
-  if (key) objectiveErrors.set(key, errors);
-  return errors;
+  const validate = () => (validateObjective(item) ? [] : [...(validateObjective.errors ?? [])]);
+  return typeof item === 'object' && item !== null ? rememberFor(objectiveErrors, item, undefined, validate) : validate();
 }
 
 /** ajv's errors for the whole document: the shell's, then each objective's under its path. */
