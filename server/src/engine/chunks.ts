@@ -8,13 +8,15 @@
 // meaning (anchors and aliases, tags, directives, several documents, odd top-level lines, syntax
 // errors, duplicate keys) the caller falls back to a full parse.
 import { sameElements } from './memo';
+import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
   text: string;
-  doc: Document.Parsed;
+  /** The piece's root node: a map, or a list (a list item with its dash). */
+  contents: Node;
   value: unknown;
   /** Offset the node ranges currently point at. */
   offset: number;
@@ -48,9 +50,12 @@ export class ParseCache {
   private generation = 0;
   /** Pieces parsed (not reused) by the last parse, for tests and benchmarks. */
   lastParsed = 0;
+  /** How many of those the plain reader read (the others went to `yaml`). */
+  lastPlain = 0;
 
   begin(): number {
     this.lastParsed = 0;
+    this.lastPlain = 0;
     return ++this.generation;
   }
 
@@ -67,15 +72,21 @@ export class ParseCache {
       // `text` is a slice of the whole document: parsing a copy keeps the nodes, the values and the
       // cache key from holding on to that version of the document after it is gone.
       const own = detached(text);
-      const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-      if (doc.errors.length > 0 || doc.warnings.length > 0) return null;
-      chunk = { text: own, doc, value: doc.toJS(), offset: 0, used: generation };
+      const plain = parsePlain(own);
+      if (plain) {
+        chunk = { text: own, contents: plain.contents, value: plain.value, offset: 0, used: generation };
+        this.lastPlain++;
+      } else {
+        const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+        if (doc.errors.length > 0 || doc.warnings.length > 0 || !doc.contents) return null;
+        chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
+      }
       this.lastParsed++;
       this.store(key, known, chunk);
     }
     chunk.used = generation;
     if (chunk.offset !== offset) {
-      chunk.ranges ??= rangesOf(chunk.doc.contents as Node);
+      chunk.ranges ??= rangesOf(chunk.contents);
       const delta = offset - chunk.offset;
       for (const r of chunk.ranges) {
         r[0] += delta;
@@ -89,10 +100,8 @@ export class ParseCache {
 
   /** Stores a piece taken from a full parse (its nodes already point at `offset`; see seedCache). */
   put(text: string, offset: number, contents: Node, value: unknown, generation: number): Chunk {
-    const doc = new Document() as Document.Parsed;
-    doc.contents = contents as never;
     // `text` is a slice of a copy made for the full parse, which the nodes hold on to anyway.
-    const chunk: Chunk = { text, doc, value, offset, used: generation };
+    const chunk: Chunk = { text, contents, value, offset, used: generation };
     const key = shortKey(text);
     this.store(key, this.chunks.get(key), chunk);
     return chunk;
@@ -429,7 +438,7 @@ class Assembly {
       if (!chunk) return null;
       if (g === 0) first = chunk;
       parts.push(chunk);
-      let map: unknown = chunk.doc.contents;
+      let map: unknown = chunk.contents;
       let source: unknown = chunk.value;
       if (g === 0 && dashFirst) {
         if (!isSeq(map) || map.items.length !== 1 || !Array.isArray(source)) return null;
@@ -452,8 +461,8 @@ class Assembly {
   /** `key:` and its list, item by item. */
   list(cut: ListCut): { pair: Pair; key: string; seq: YAMLSeq; value: unknown[] } | null {
     const head = this.take(cut.from, cut.items[0].from);
-    if (!head || !isMap(head.doc.contents) || head.doc.contents.items.length !== 1) return null;
-    const headPair = head.doc.contents.items[0] as Pair;
+    if (!head || !isMap(head.contents) || head.contents.items.length !== 1) return null;
+    const headPair = head.contents.items[0] as Pair;
     const key = keyOf(headPair);
     const empty = headPair.value === null || (isScalar(headPair.value) && headPair.value.value === null && headPair.value.range?.[0] === headPair.value.range?.[1]);
     if (key === undefined || !empty) return null;
@@ -487,8 +496,8 @@ class Assembly {
   item(cut: ItemCut): { node: Node; value: unknown } | null {
     if (!cut.groups) {
       const chunk = this.take(cut.from, cut.to);
-      if (!chunk || !isSeq(chunk.doc.contents) || chunk.doc.contents.items.length !== 1) return null;
-      return { node: chunk.doc.contents.items[0] as Node, value: (chunk.value as unknown[])[0] };
+      if (!chunk || !isSeq(chunk.contents) || chunk.contents.items.length !== 1) return null;
+      return { node: chunk.contents.items[0] as Node, value: (chunk.value as unknown[])[0] };
     }
     const body = this.groups(cut.groups, true);
     if (!body) return null;

@@ -1,0 +1,583 @@
+// A reader for the plain YAML that strategy documents are written in: block maps and lists,
+// one-line flow lists and maps, plain and quoted one-line scalars, comments. It builds the same
+// nodes (classes, ranges, scalar types and values) and the same plain value as the `yaml` package
+// does for such text, in one pass over the characters, several times faster than the general
+// parser — above all on a cold start, where the general parser's many small stages have not been
+// optimised yet. Anything outside that subset (block scalars, multi-line scalars, anchors, tags,
+// escapes, comments after a collection's last item, empty list items, keys that are not text,
+// duplicate keys, …) makes it give up, and the caller parses with `yaml`: it never guesses.
+// Comments are not attached to nodes (nothing in the engine reads them from nodes; fixes work on
+// the text).
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+export interface PlainParse {
+  contents: YAMLMap | YAMLSeq;
+  value: unknown;
+}
+
+/** Thrown at anything outside the subset; one object, so giving up allocates nothing. */
+const OUTSIDE = new Error('outside the plain subset');
+
+/**
+ * The nodes and value of `text`, or null when it is not plain YAML as described above (the
+ * caller then parses it with `yaml`, which also reports any error).
+ */
+export function parsePlain(text: string): PlainParse | null {
+  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return null;
+  try {
+    return new Reader(text).document();
+  } catch (error) {
+    if (error === OUTSIDE) return null;
+    throw error;
+  }
+}
+
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const BACKSLASH = 92;
+const TAB = 9;
+const PIPE = 124;
+const GT = 62;
+
+interface Built {
+  node: Node;
+  value: unknown;
+  /** Where reading goes on, when not at the end of the node's range. */
+  next?: number;
+}
+
+class Reader {
+  private readonly n: number;
+
+  constructor(private readonly s: string) {
+    this.n = s.length;
+  }
+
+  document(): PlainParse {
+    const first = this.contentLine(0);
+    if (first.at >= this.n) throw OUTSIDE;
+    const indent = this.indentOf(first.at);
+    const built = this.block(first.at, indent);
+    const rest = this.contentLine(this.lineAfter(built.node));
+    // Comment lines after the last item belong to one collection or another by rules this reader does not follow.
+    if (rest.at < this.n || rest.comments >= 0) throw OUTSIDE;
+    return { contents: built.node as YAMLMap | YAMLSeq, value: built.value };
+  }
+
+  /**
+   * Start of the line at or after `from` (a line start) holding content, skipping blank and
+   * comment lines; `comments` is the largest indentation of those comment lines, -1 for none.
+   */
+  private contentLine(from: number): { at: number; comments: number } {
+    const s = this.s;
+    let p = from;
+    let comments = -1;
+    while (p < this.n) {
+      let q = p;
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      if (q >= this.n) return { at: this.n, comments };
+      if (c === NL) {
+        p = q + 1;
+        continue;
+      }
+      if (c === HASH) {
+        comments = Math.max(comments, q - p);
+        const eol = s.indexOf('\n', q);
+        p = eol < 0 ? this.n : eol + 1;
+        continue;
+      }
+      if (c === TAB) throw OUTSIDE;
+      return { at: p, comments };
+    }
+    return { at: this.n, comments };
+  }
+
+  private indentOf(lineStart: number): number {
+    let q = lineStart;
+    while (this.s.charCodeAt(q) === SPACE) q++;
+    return q - lineStart;
+  }
+
+  /**
+   * Start of the line after a node: its range ends after its line break, at the text's end, or
+   * (an empty value) after the colon and spaces, followed by the line break.
+   */
+  private lineAfter(node: Node): number {
+    const end = node.range![2];
+    if (end >= this.n || this.s.charCodeAt(end - 1) === NL) return end;
+    if (this.s.charCodeAt(end) === NL) return end + 1;
+    throw OUTSIDE;
+  }
+
+  private isDash(p: number): boolean {
+    if (this.s.charCodeAt(p) !== DASH) return false;
+    const c = this.s.charCodeAt(p + 1);
+    return c === SPACE || c === NL || p + 1 >= this.n;
+  }
+
+  /** A block collection whose first entry is at column `indent` of the line starting at `lineStart`. */
+  private block(lineStart: number, indent: number): Built {
+    const at = lineStart + indent;
+    return this.isDash(at) ? this.blockSeq(lineStart, indent) : this.blockMap(lineStart, indent, at);
+  }
+
+  private blockSeq(lineStart: number, indent: number): Built {
+    const s = this.s;
+    const seq = new YAMLSeq();
+    const value: unknown[] = [];
+    let line = lineStart;
+    let last: Node;
+    for (;;) {
+      const dash = line + indent;
+      let q = dash + 1;
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      // An empty item, or one whose content starts on the next line.
+      if (q >= this.n || c === NL || c === HASH || this.isDash(q)) throw OUTSIDE;
+      const item = this.keyEnd(q) >= 0 ? this.blockMap(line, q - line, q) : this.inline(q, indent);
+      seq.items.push(item.node);
+      value.push(item.value);
+      last = item.node;
+      const next = this.contentLine(this.lineAfter(last));
+      // A comment line indented more than the dashes extends the item before it.
+      if (next.comments > indent) throw OUTSIDE;
+      if (next.at < this.n && this.indentOf(next.at) === indent && this.isDash(next.at + indent)) {
+        line = next.at;
+        continue;
+      }
+      if (next.at < this.n && this.indentOf(next.at) > indent) throw OUTSIDE;
+      if (next.comments >= 0) throw OUTSIDE;
+      const end = last.range![2];
+      seq.range = [lineStart + indent, end, end];
+      return { node: seq, value };
+    }
+  }
+
+  /** A block map whose first key starts at `at`, column `indent` (on the line of a list dash, or alone). */
+  private blockMap(lineStart: number, indent: number, at: number): Built {
+    const s = this.s;
+    const map = new YAMLMap();
+    const value: Record<string, unknown> = {};
+    let line = lineStart;
+    let keyAt = at;
+    for (;;) {
+      const colon = this.keyEnd(keyAt);
+      // The general parser refuses implicit keys longer than 1024 characters.
+      if (colon < 0 || colon - keyAt > 1000) throw OUTSIDE;
+      const key = this.keyScalar(keyAt, colon);
+      const name = key.value as string;
+      if (Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__' || name === '<<') throw OUTSIDE;
+      let q = colon + 1;
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      let item: Built;
+      if (q >= this.n || c === NL || c === HASH) {
+        // The value starts on a later line, or there is none.
+        const eol = c === HASH ? this.eol(q) : q;
+        const lineEnd = eol >= this.n ? this.n : eol + 1;
+        const next = this.contentLine(lineEnd);
+        const width = next.at < this.n ? this.indentOf(next.at) : -1;
+        if (width > indent || (width === indent && this.isDash(next.at + indent))) item = this.block(next.at, width);
+        else {
+          // An empty value: the null the general parser gives, placed after the colon's spaces (and
+          // reaching past a comment on the key's line).
+          // (With a comment, its range reaches over the blank lines and indentation after it, which is not followed here.)
+          if (next.comments >= 0 || (c === HASH && (width > 0 || next.at !== lineEnd))) throw OUTSIDE;
+          const empty = new Scalar(null);
+          const end = c === HASH ? lineEnd : q;
+          empty.range = [q, q, end];
+          empty.source = '';
+          empty.type = Scalar.PLAIN;
+          map.items.push(new Pair(key, empty));
+          value[name] = null;
+          if (width < indent) {
+            map.range = [at, end, end];
+            return { node: map, value };
+          }
+          line = next.at;
+          keyAt = line + indent;
+          continue;
+        }
+      } else item = this.inline(q, indent);
+      map.items.push(new Pair(key, item.node));
+      value[name] = item.value;
+      const after = this.lineAfter(item.node);
+      const next = this.contentLine(after);
+      const width = next.at < this.n ? this.indentOf(next.at) : -1;
+      // A comment line indented more than the keys extends the value before it.
+      if (next.comments > indent) throw OUTSIDE;
+      if (width === indent && !this.isDash(next.at + indent)) {
+        line = next.at;
+        keyAt = line + indent;
+        continue;
+      }
+      if (width > indent || next.comments >= 0) throw OUTSIDE;
+      const end = item.node.range![2];
+      map.range = [at, end, end];
+      return { node: map, value };
+    }
+  }
+
+  /** End of the line holding `p` (the offset of its line break, or the text's length). */
+  private eol(p: number): number {
+    const e = this.s.indexOf('\n', p);
+    return e < 0 ? this.n : e;
+  }
+
+  /**
+   * The offset of the colon ending an implicit key starting at `p` (plain or quoted, on this
+   * line), or -1 when the line does not start with a key.
+   */
+  private keyEnd(p: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let q: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      q = s.indexOf(c === DQUOTE ? '"' : "'", p + 1);
+      const eol = this.eol(p);
+      if (q < 0 || q > eol) return -1;
+      q++;
+      while (s.charCodeAt(q) === SPACE) q++;
+      if (s.charCodeAt(q) !== COLON) return -1;
+      const d = s.charCodeAt(q + 1);
+      return d === SPACE || d === NL || q + 1 >= this.n ? q : -1;
+    }
+    if (!plainStart(s, p, this.n)) return -1;
+    for (q = p; q < this.n; q++) {
+      const d = s.charCodeAt(q);
+      if (d === NL) return -1;
+      if (d === COLON) {
+        const e = s.charCodeAt(q + 1);
+        if (e === SPACE || e === NL || q + 1 >= this.n) return q;
+      } else if (d === HASH && s.charCodeAt(q - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  /** The key scalar from `p` to the colon at `colon`: text only. */
+  private keyScalar(p: number, colon: number): Scalar {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = s.indexOf(c === DQUOTE ? '"' : "'", p + 1);
+      const raw = s.slice(p + 1, close);
+      if (c === DQUOTE && raw.includes('\\')) throw OUTSIDE;
+      if (c === SQUOTE && s.charCodeAt(close + 1) === SQUOTE) throw OUTSIDE;
+      return scalar(raw, c === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, close + 1, close + 1);
+    }
+    let end = colon;
+    while (s.charCodeAt(end - 1) === SPACE) end--;
+    const raw = s.slice(p, end);
+    const key = plainScalar(raw, p, end, end);
+    if (typeof key.value !== 'string') throw OUTSIDE;
+    return key;
+  }
+
+  /** A value on the rest of a line in block context: a flow collection or a quoted or plain scalar. */
+  private inline(p: number, indent: number): Built {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let built: Built;
+    let end: number;
+    if (c === PIPE || c === GT) return this.blockScalar(p, indent);
+    if (c === LBRACKET || c === LBRACE) {
+      built = this.flow(p, indent);
+      end = built.node.range![1];
+    } else if (c === DQUOTE || c === SQUOTE) {
+      built = this.quoted(p, c);
+      end = built.node.range![1];
+    } else {
+      if (!plainStart(s, p, this.n)) throw OUTSIDE;
+      const eol = this.eol(p);
+      let q = p;
+      while (q < eol) {
+        const d = s.charCodeAt(q);
+        if (d === HASH && s.charCodeAt(q - 1) === SPACE) break;
+        // `a: b: c` is an error, and `key: value` on an item's line is a map (see keyEnd).
+        if (d === COLON && (q + 1 >= eol || s.charCodeAt(q + 1) === SPACE)) throw OUTSIDE;
+        q++;
+      }
+      let e = q;
+      while (s.charCodeAt(e - 1) === SPACE) e--;
+      const node = plainScalar(s.slice(p, e), p, e, e);
+      built = { node, value: node.value };
+      end = e;
+    }
+    // The rest of the line: spaces, maybe a comment, the line break.
+    let q = end;
+    while (s.charCodeAt(q) === SPACE) q++;
+    const d = s.charCodeAt(q);
+    if (q < this.n && d !== NL) {
+      if (d !== HASH || q === end) throw OUTSIDE;
+      q = this.eol(q);
+    }
+    built.node.range![2] = q >= this.n ? this.n : q + 1;
+    return built;
+  }
+
+  private quoted(p: number, quote: number): Built {
+    const s = this.s;
+    const eol = this.eol(p);
+    let q = p + 1;
+    for (;;) {
+      const close = s.indexOf(quote === DQUOTE ? '"' : "'", q);
+      if (close < 0 || close > eol) throw OUTSIDE;
+      if (quote === SQUOTE && s.charCodeAt(close + 1) === SQUOTE) {
+        q = close + 2;
+        continue;
+      }
+      q = close;
+      break;
+    }
+    let raw = s.slice(p + 1, q);
+    if (quote === DQUOTE) {
+      if (raw.includes('\\')) throw OUTSIDE;
+    } else if (raw.includes("''")) raw = raw.replace(/''/g, "'");
+    const node = scalar(raw, quote === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, q + 1, q + 1);
+    return { node, value: raw };
+  }
+
+  /**
+   * A `|` or `>` block scalar (clipped or stripped, no indentation indicator) whose lines are all
+   * indented alike, more than `indent`; blank lines between them are empty.
+   */
+  private blockScalar(p: number, indent: number): Built {
+    const s = this.s;
+    const folded = s.charCodeAt(p) === GT;
+    let q = p + 1;
+    const strip = s.charCodeAt(q) === DASH;
+    if (strip) q++;
+    const headerEnd = q;
+    while (s.charCodeAt(q) === SPACE) q++;
+    if (s.charCodeAt(q) === HASH && q > headerEnd) q = this.eol(q);
+    if (q >= this.n || s.charCodeAt(q) !== NL) throw OUTSIDE;
+    let line = q + 1;
+    const width = this.indentOf(line);
+    if (width <= indent || line + width >= this.n || s.charCodeAt(line + width) === NL) throw OUTSIDE;
+    let value = '';
+    let empty = 0;
+    let end = line;
+    while (line < this.n) {
+      const w = this.indentOf(line);
+      const eol = this.eol(line);
+      if (line + w === eol) {
+        // Spaces on an otherwise empty line are content or not by rules this reader does not follow.
+        if (w > 0) throw OUTSIDE;
+        empty++;
+        line = eol + 1;
+        continue;
+      }
+      if (w < width) break;
+      if (w > width) throw OUTSIDE;
+      // Empty lines between two lines count only then (trailing ones are chomped).
+      if (end > q + 1) value += folded ? (empty === 0 ? ' ' : '\n'.repeat(empty)) : '\n'.repeat(empty + 1);
+      value += s.slice(line + w, eol);
+      empty = 0;
+      end = line = eol >= this.n ? this.n : eol + 1;
+    }
+    if (!strip) value += '\n';
+    const node = scalar(value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, p, end, end);
+    return { node, value };
+  }
+
+  /** A flow list or map at `p`; lines it continues on are indented more than `indent`. */
+  private flow(p: number, indent: number): Built {
+    const s = this.s;
+    const isSeq = s.charCodeAt(p) === LBRACKET;
+    const close = isSeq ? RBRACKET : RBRACE;
+    const coll = isSeq ? new YAMLSeq() : new YAMLMap();
+    coll.flow = true;
+    const list: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    let q = this.space(p + 1, indent);
+    if (s.charCodeAt(q) !== close) {
+      for (;;) {
+        if (isSeq) {
+          const item = this.flowItem(q, false, indent);
+          (coll as YAMLSeq).items.push(item.node);
+          list.push(item.value);
+          q = item.node.range![2];
+        } else {
+          const key = this.flowItem(q, true, indent);
+          const name = key.value;
+          if (typeof name !== 'string' || Object.prototype.hasOwnProperty.call(map, name) || name === '__proto__' || name === '<<') throw OUTSIDE;
+          q = key.next!;
+          const d = s.charCodeAt(q + 1);
+          if (s.charCodeAt(q) !== COLON || (d !== SPACE && d !== NL)) throw OUTSIDE;
+          q = this.space(q + 1, indent);
+          const item = this.flowItem(q, false, indent);
+          (coll as YAMLMap).items.push(new Pair(key.node, item.node));
+          map[name] = item.value;
+          q = item.node.range![2];
+        }
+        const d = s.charCodeAt(q);
+        if (d === close) break;
+        if (d !== COMMA) throw OUTSIDE;
+        q = this.space(q + 1, indent);
+        // A trailing comma, or an empty entry.
+        const e = s.charCodeAt(q);
+        if (e === close || e === COMMA) throw OUTSIDE;
+      }
+    }
+    coll.range = [p, q + 1, q + 1];
+    return { node: coll, value: isSeq ? list : map };
+  }
+
+  /**
+   * Spaces from `p` on inside a flow collection, and line breaks when the next line goes on with
+   * it (indented more than `indent`; blank and comment lines are not followed here).
+   */
+  private space(p: number, indent: number): number {
+    const s = this.s;
+    let q = p;
+    for (;;) {
+      while (s.charCodeAt(q) === SPACE) q++;
+      const c = s.charCodeAt(q);
+      if (c === HASH) throw OUTSIDE;
+      if (c !== NL) return q;
+      const w = this.indentOf(q + 1);
+      const d = s.charCodeAt(q + 1 + w);
+      if (w <= indent || q + 1 + w >= this.n || d === NL || d === HASH) throw OUTSIDE;
+      q += 1 + w;
+    }
+  }
+
+  /** A scalar (or nested collection) in a flow collection; its range ends after the space that follows it. */
+  private flowItem(p: number, isKey: boolean, indent: number): Built {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let built: Built;
+    if (c === LBRACKET || c === LBRACE) {
+      if (isKey) throw OUTSIDE;
+      built = this.flow(p, indent);
+    } else if (c === DQUOTE || c === SQUOTE) built = this.quoted(p, c);
+    else {
+      if (!plainStart(s, p, this.n) || c === COMMA || c === RBRACKET || c === RBRACE) throw OUTSIDE;
+      let q = p;
+      for (; q < this.n; q++) {
+        const d = s.charCodeAt(q);
+        // A line break ends the scalar here; what follows must then end the entry (see flow).
+        if (d === COMMA || d === RBRACKET || d === RBRACE || d === NL) break;
+        if (d === LBRACKET || d === LBRACE) throw OUTSIDE;
+        if (d === HASH && s.charCodeAt(q - 1) === SPACE) throw OUTSIDE;
+        if (d === COLON) {
+          const e = s.charCodeAt(q + 1);
+          if (e === SPACE || e === COMMA || e === RBRACKET || e === RBRACE || e === NL) {
+            if (!isKey) throw OUTSIDE;
+            break;
+          }
+        }
+      }
+      let e = q;
+      while (s.charCodeAt(e - 1) === SPACE) e--;
+      if (e === p) throw OUTSIDE;
+      const node = plainScalar(s.slice(p, e), p, e, e);
+      built = { node, value: node.value };
+    }
+    // A key's range ends with it; a value's takes the space after it.
+    const end = built.node.range![1];
+    if (isKey) {
+      let q = end;
+      while (s.charCodeAt(q) === SPACE) q++;
+      built.node.range![2] = end;
+      return { node: built.node, value: built.value, next: q };
+    }
+    built.node.range![2] = this.space(end, indent);
+    return built;
+  }
+}
+
+/** Whether a plain scalar may start at `p` (not an indicator, or `-`, `?`, `:` before a non-space). */
+function plainStart(s: string, p: number, n: number): boolean {
+  if (p >= n) return false;
+  switch (s.charCodeAt(p)) {
+    case DASH:
+    case 63: // ?
+    case COLON: {
+      const d = s.charCodeAt(p + 1);
+      return p + 1 < n && d !== SPACE && d !== NL && d !== COMMA && d !== LBRACKET && d !== RBRACKET && d !== LBRACE && d !== RBRACE;
+    }
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case HASH:
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case SPACE:
+    case NL:
+    case TAB:
+    case BACKSLASH:
+      return false;
+    default:
+      return true;
+  }
+}
+
+function scalar(value: unknown, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
+  const node = new Scalar(value);
+  node.range = [start, valueEnd, end];
+  node.source = value as string;
+  node.type = type;
+  return node;
+}
+
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve(value: string, onError: (message: string) => void, options: object): unknown;
+}
+
+let tags: ScalarTag[] | undefined;
+/** The core schema's tags that resolve plain scalars by their text (null, booleans, numbers), from `yaml` itself. */
+function resolvingTags(): ScalarTag[] {
+  tags ??= ((new Document().schema as unknown as { tags: ScalarTag[] }).tags).filter((t) => t.default === true && t.test);
+  return tags;
+}
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+const fail = (): void => {
+  throw OUTSIDE;
+};
+
+/**
+ * A plain scalar, resolved as the core schema resolves it. Only text starting with a digit, a
+ * sign, a dot, `~` or the first letter of null/true/false can be anything but a string there.
+ */
+function plainScalar(raw: string, start: number, valueEnd: number, end: number): Scalar {
+  const c = raw.charCodeAt(0);
+  const maybe = raw.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  if (maybe) {
+    for (const tag of resolvingTags()) {
+      if (!tag.test!.test(raw)) continue;
+      const resolved = tag.resolve(raw, fail, RESOLVE_OPTIONS);
+      const node = resolved instanceof Scalar ? resolved : new Scalar(resolved);
+      node.range = [start, valueEnd, end];
+      node.source = raw;
+      node.type = Scalar.PLAIN;
+      if (tag.format) node.format = tag.format;
+      return node;
+    }
+  }
+  return scalar(raw, Scalar.PLAIN, start, valueEnd, end);
+}

@@ -1,0 +1,211 @@
+// The plain reader must give exactly what the `yaml` package gives for every text it accepts:
+// the same node classes, ranges, flow flags, scalar values, types, sources and formats, and the
+// same plain value; and it must refuse every text `yaml` reports an error for. It is checked on
+// random documents of its subset, on those documents with random characters inserted and removed
+// (which makes many of them invalid or outside the subset), and on the benchmark's documents.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isPair, isScalar, isCollection, parseDocument, type Node } from 'yaml';
+import { parsePlain } from '../server/src/engine/plain-yaml';
+import { generateStrategy } from '../scripts/bench/generate';
+
+/** The first difference between two nodes, or null. */
+function difference(ours: unknown, theirs: unknown, path: string): string | null {
+  if (isPair(ours) || isPair(theirs)) {
+    if (!isPair(ours) || !isPair(theirs)) return `${path}: a pair on one side only`;
+    return difference(ours.key, theirs.key, `${path}/key`) ?? difference(ours.value, theirs.value, `${path}/value`);
+  }
+  const a = ours as (Node & Record<string, unknown>) | null;
+  const b = theirs as (Node & Record<string, unknown>) | null;
+  if (a === null || b === null) return a === b ? null : `${path}: null on one side only`;
+  if (a.constructor !== b.constructor) return `${path}: ${a.constructor.name}, not ${b.constructor.name}`;
+  if (JSON.stringify(a.range) !== JSON.stringify(b.range)) return `${path}: range ${JSON.stringify(a.range)}, not ${JSON.stringify(b.range)}`;
+  if (Boolean(a.flow) !== Boolean(b.flow)) return `${path}: flow ${String(a.flow)}`;
+  if (isScalar(a)) {
+    for (const key of ['value', 'type', 'source', 'format', 'minFractionDigits']) {
+      if (!Object.is(a[key], b[key])) return `${path}: ${key} ${JSON.stringify(a[key])}, not ${JSON.stringify(b[key])}`;
+    }
+    return null;
+  }
+  if (!isCollection(a) || !isCollection(b)) return `${path}: not a collection`;
+  if (a.items.length !== b.items.length) return `${path}: ${a.items.length} items, not ${b.items.length}`;
+  for (let i = 0; i < a.items.length; i++) {
+    const d = difference(a.items[i], b.items[i], `${path}/${i}`);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Checks one text; true when the plain reader accepted it. */
+function agrees(text: string): boolean {
+  const plain = parsePlain(text);
+  if (!plain) return false;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], `accepted a text yaml refuses: ${JSON.stringify(text)}`);
+  const d = difference(plain.contents, doc.contents, '');
+  assert.equal(d, null, `${d} in ${JSON.stringify(text)}`);
+  assert.deepEqual(plain.value, doc.toJS(), JSON.stringify(text));
+  return true;
+}
+
+const WORDS = [
+  'x', 'two words', 'Win 60 new accounts', '12', '-3', '+4', '1.50', '0x1f', '0o17', '1e3', '.5', '.inf', '-.Inf', '.nan',
+  'null', 'Null', '~', 'true', 'False', 'TRUE', '2027-01-01', 'a:b', 'a#b', 'http://example.com/x', 'P8W', '-x', ':x', '?x',
+  "it's", 'C++', '50 %', 'über', 'n', 'no', 'on', 'yes', 'f', 't1',
+];
+const KEYS = ['id', 'title', 'owner', 'kpis', 'a b', 'x-1', 'n', 'true_key', 'due'];
+
+const scalar = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.constantFrom(...WORDS).map((w) => JSON.stringify(w.replace(/\\/g, ''))),
+  fc.constantFrom(...WORDS).map((w) => `'${w.replace(/'/g, "''")}'`),
+);
+
+interface Style {
+  unit: number;
+  gap: number;
+}
+
+type Tree = { kind: 'scalar'; text: string } | { kind: 'flow'; seq: boolean; items: string[]; breaks: boolean[] } | { kind: 'block'; folded: boolean; strip: boolean; lines: string[] } | { kind: 'map'; entries: [string, Tree][] } | { kind: 'seq'; items: Tree[] };
+
+const leaf: fc.Arbitrary<Tree> = fc.oneof(
+  { weight: 5, arbitrary: scalar.map((text): Tree => ({ kind: 'scalar', text })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ seq: fc.boolean(), items: fc.array(scalar, { maxLength: 4 }), breaks: fc.array(fc.boolean(), { maxLength: 4 }) })
+      .map((f): Tree => ({ kind: 'flow', ...f })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ folded: fc.boolean(), strip: fc.boolean(), lines: fc.array(fc.constantFrom('one two', 'three', '', 'a: b # c'), { minLength: 1, maxLength: 5 }) })
+      .map((b): Tree => ({ kind: 'block', ...b, lines: ['first line', ...b.lines] })),
+  },
+);
+
+// Maps hold anything; lists hold maps and leaves (`- - x` is outside the subset); the root is a map or a list of maps.
+const trees = fc.letrec<{ node: Tree; map: Tree; seq: Tree; root: Tree }>((tie) => ({
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('map'), tie('seq')),
+  map: fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), tie('node')), { minLength: 1, maxLength: 4, selector: ([key]) => key }).map((entries): Tree => ({ kind: 'map', entries })),
+  seq: fc.array(fc.oneof(leaf, tie('map')), { minLength: 1, maxLength: 4 }).map((items): Tree => ({ kind: 'seq', items })),
+  root: fc.oneof(tie('map'), fc.array(tie('map'), { minLength: 1, maxLength: 4 }).map((items): Tree => ({ kind: 'seq', items }))),
+}));
+const tree = trees.root;
+
+/** Renders a tree as block YAML at `indent`; `inline` when it follows a key or a dash. */
+function render(t: Tree, indent: number, style: Style, extras: () => string): string[] {
+  const pad = ' '.repeat(indent);
+  switch (t.kind) {
+    case 'map':
+      return t.entries.flatMap(([key, value]) => {
+        const head = `${pad}${key}:`;
+        if (value.kind === 'map' || value.kind === 'seq') return [head + extras(), ...render(value, indent + style.unit, style, extras)];
+        const [first, ...rest] = render(value, indent + style.unit, style, extras);
+        return [`${head}${' '.repeat(style.gap)}${first.trimStart()}`, ...rest];
+      });
+    case 'seq':
+      return t.items.flatMap((item) => {
+        const [first, ...rest] = render(item, indent + 2, style, extras);
+        return [`${pad}- ${first.trimStart()}`, ...rest];
+      });
+    case 'scalar':
+      return [pad + t.text + extras()];
+    case 'flow': {
+      const [open, close] = t.seq ? ['[', ']'] : ['{', '}'];
+      const parts = t.items.map((item, i) => (t.seq ? item : `${KEYS[i]}: ${item}`));
+      let text = pad + open;
+      parts.forEach((part, i) => {
+        text += (i > 0 ? ',' : '') + (i > 0 && t.breaks[i] ? `\n${pad}  ` : ' ') + part;
+      });
+      return (text + ` ${close}` + extras()).split('\n');
+    }
+    case 'block':
+      return [`${pad}${t.folded ? '>' : '|'}${t.strip ? '-' : ''}`, ...t.lines.map((line) => (line ? `${pad}  ${line}` : ''))];
+  }
+}
+
+const documents = fc
+  .record({
+    root: tree,
+    unit: fc.constantFrom(2, 3, 4),
+    gap: fc.constantFrom(1, 2),
+    comments: fc.array(fc.constantFrom('', '  # note', ' #n'), { minLength: 1, maxLength: 8 }),
+    lines: fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '# c', '    # d')), { maxLength: 3 }),
+    indent: fc.constantFrom(0, 2),
+    end: fc.constantFrom('\n', '', '\n\n'),
+  })
+  .map(({ root, unit, gap, comments, lines, indent, end }) => {
+    let k = 0;
+    const extras = () => comments[k++ % comments.length];
+    const out = render(root, indent, { unit, gap }, extras);
+    for (const [at, line] of lines) out.splice(at % (out.length + 1), 0, line);
+    return out.join('\n') + end;
+  });
+
+/** A document with characters inserted and removed at random places. */
+const mutated = fc
+  .tuple(documents, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.constantFrom(' ', ':', '-', '#', ',', '[', '}', '"', "'", '\n', '\n  ', 'a', '&', '|')), { minLength: 1, maxLength: 3 }))
+  .map(([text, edits]) => {
+    let out = text;
+    for (const [at, remove, insert] of edits) {
+      const p = at % (out.length + 1);
+      out = out.slice(0, p) + insert + out.slice(p + remove);
+    }
+    return out;
+  });
+
+describe('plain reader', () => {
+  it('gives what yaml gives for random documents of its subset', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(documents, (text) => {
+        if (agrees(text)) accepted++;
+      }),
+      { seed: 7, numRuns: 1500 },
+    );
+    // Most of these documents are in the subset: the comparison must have run on them.
+    assert.ok(accepted > 900, `accepted only ${accepted} of 1500`);
+  });
+
+  it('gives what yaml gives, or gives up, for those documents with random edits', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(mutated, (text) => {
+        if (agrees(text)) accepted++;
+      }),
+      { seed: 8, numRuns: 3000 },
+    );
+    assert.ok(accepted > 200, `accepted only ${accepted} of 3000`);
+  });
+
+  it('reads the benchmark documents whole, as yaml does', () => {
+    for (const lines of [1000, 10000]) assert.ok(agrees(generateStrategy(lines).text), `the ${lines}-line document was not read`);
+  });
+
+  it('gives up on what it does not read', () => {
+    const outside = [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: one\n  two\n',
+      'a: "esc\\"aped"\n',
+      'a: |+\n  keep\n\n',
+      'a: |2\n   x\n',
+      'a:\n  - x\n  # after the last item\nb: 1\n',
+      'a: 1\na: 2\n',
+      '1: number key\n',
+      '- \n- x\n',
+      '--- \na: 1\n',
+      'a: [x, y,]\n',
+      'a: [x,\ny]\n',
+      'a: b: c\n',
+      'a:\tb\n',
+      'a: x\r\nb: y\r\n',
+      '? complex\n: key\n',
+      '',
+      '# only a comment\n',
+    ];
+    for (const text of outside) assert.equal(parsePlain(text), null, JSON.stringify(text));
+  });
+});
