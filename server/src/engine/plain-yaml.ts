@@ -13,6 +13,8 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 export interface PlainParse {
   contents: YAMLMap | YAMLSeq;
   value: unknown;
+  /** The range arrays of all its nodes (keys included): what moving the nodes to another offset shifts. */
+  ranges: number[][];
 }
 
 /** Thrown at anything outside the subset; one object, so giving up allocates nothing. */
@@ -58,6 +60,8 @@ interface Built {
 
 class Reader {
   private readonly n: number;
+  /** Every node's range array, in no particular order. */
+  readonly ranges: number[][] = [];
 
   constructor(private readonly s: string) {
     this.n = s.length;
@@ -71,7 +75,7 @@ class Reader {
     const rest = this.contentLine(this.lineAfter(built.node));
     // Comment lines after the last item belong to one collection or another by rules this reader does not follow.
     if (rest.at < this.n || rest.comments >= 0) throw OUTSIDE;
-    return { contents: built.node as YAMLMap | YAMLSeq, value: built.value };
+    return { contents: built.node as YAMLMap | YAMLSeq, value: built.value, ranges: this.ranges };
   }
 
   /**
@@ -83,6 +87,8 @@ class Reader {
     let p = from;
     let comments = -1;
     while (p < this.n) {
+      // Document markers.
+      if ((s.startsWith('---', p) || s.startsWith('...', p)) && (p + 3 >= this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL)) throw OUTSIDE;
       let q = p;
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
@@ -134,7 +140,7 @@ class Reader {
 
   private blockSeq(lineStart: number, indent: number): Built {
     const s = this.s;
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     const value: unknown[] = [];
     let line = lineStart;
     let last: Node;
@@ -159,7 +165,7 @@ class Reader {
       if (next.at < this.n && this.indentOf(next.at) > indent) throw OUTSIDE;
       if (next.comments >= 0) throw OUTSIDE;
       const end = last.range![2];
-      seq.range = [lineStart + indent, end, end];
+      seq.range = this.range(lineStart + indent, end, end);
       return { node: seq, value };
     }
   }
@@ -167,7 +173,7 @@ class Reader {
   /** A block map whose first key starts at `at`, column `indent` (on the line of a list dash, or alone). */
   private blockMap(lineStart: number, indent: number, at: number): Built {
     const s = this.s;
-    const map = new YAMLMap();
+    const map = newMap();
     const value: Record<string, unknown> = {};
     let line = lineStart;
     let keyAt = at;
@@ -194,15 +200,15 @@ class Reader {
           // reaching past a comment on the key's line).
           // (With a comment, its range reaches over the blank lines and indentation after it, which is not followed here.)
           if (next.comments >= 0 || (c === HASH && (width > 0 || next.at !== lineEnd))) throw OUTSIDE;
-          const empty = new Scalar(null);
+          const empty = newScalar(null);
           const end = c === HASH ? lineEnd : q;
-          empty.range = [q, q, end];
+          empty.range = this.range(q, q, end);
           empty.source = '';
           empty.type = Scalar.PLAIN;
-          map.items.push(new Pair(key, empty));
+          map.items.push(newPair(key, empty));
           value[name] = null;
           if (width < indent) {
-            map.range = [at, end, end];
+            map.range = this.range(at, end, end);
             return { node: map, value };
           }
           line = next.at;
@@ -210,7 +216,7 @@ class Reader {
           continue;
         }
       } else item = this.inline(q, indent);
-      map.items.push(new Pair(key, item.node));
+      map.items.push(newPair(key, item.node));
       value[name] = item.value;
       const after = this.lineAfter(item.node);
       const next = this.contentLine(after);
@@ -224,7 +230,7 @@ class Reader {
       }
       if (width > indent || next.comments >= 0) throw OUTSIDE;
       const end = item.node.range![2];
-      map.range = [at, end, end];
+      map.range = this.range(at, end, end);
       return { node: map, value };
     }
   }
@@ -274,12 +280,12 @@ class Reader {
       const raw = s.slice(p + 1, close);
       if (c === DQUOTE && raw.includes('\\')) throw OUTSIDE;
       if (c === SQUOTE && s.charCodeAt(close + 1) === SQUOTE) throw OUTSIDE;
-      return scalar(raw, c === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, close + 1, close + 1);
+      return this.scalar(raw, c === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, close + 1, close + 1);
     }
     let end = colon;
     while (s.charCodeAt(end - 1) === SPACE) end--;
     const raw = s.slice(p, end);
-    const key = plainScalar(raw, p, end, end);
+    const key = this.plainScalar(raw, p, end, end);
     if (typeof key.value !== 'string') throw OUTSIDE;
     return key;
   }
@@ -310,7 +316,7 @@ class Reader {
       }
       let e = q;
       while (s.charCodeAt(e - 1) === SPACE) e--;
-      const node = plainScalar(s.slice(p, e), p, e, e);
+      const node = this.plainScalar(s.slice(p, e), p, e, e);
       built = { node, value: node.value };
       end = e;
     }
@@ -344,7 +350,7 @@ class Reader {
     if (quote === DQUOTE) {
       if (raw.includes('\\')) throw OUTSIDE;
     } else if (raw.includes("''")) raw = raw.replace(/''/g, "'");
-    const node = scalar(raw, quote === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, q + 1, q + 1);
+    const node = this.scalar(raw, quote === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, q + 1, q + 1);
     return { node, value: raw };
   }
 
@@ -387,7 +393,7 @@ class Reader {
       end = line = eol >= this.n ? this.n : eol + 1;
     }
     if (!strip) value += '\n';
-    const node = scalar(value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, p, end, end);
+    const node = this.scalar(value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, p, end, end);
     return { node, value };
   }
 
@@ -396,11 +402,11 @@ class Reader {
     const s = this.s;
     const isSeq = s.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
-    const coll = isSeq ? new YAMLSeq() : new YAMLMap();
+    const coll = isSeq ? newSeq() : newMap();
     coll.flow = true;
     const list: unknown[] = [];
     const map: Record<string, unknown> = {};
-    let q = this.space(p + 1, indent);
+    let q = this.space(p + 1, indent, true);
     if (s.charCodeAt(q) !== close) {
       for (;;) {
         if (isSeq) {
@@ -415,36 +421,37 @@ class Reader {
           q = key.next!;
           const d = s.charCodeAt(q + 1);
           if (s.charCodeAt(q) !== COLON || (d !== SPACE && d !== NL)) throw OUTSIDE;
-          q = this.space(q + 1, indent);
+          q = this.space(q + 1, indent, false);
           const item = this.flowItem(q, false, indent);
-          (coll as YAMLMap).items.push(new Pair(key.node, item.node));
+          (coll as YAMLMap).items.push(newPair(key.node, item.node));
           map[name] = item.value;
           q = item.node.range![2];
         }
         const d = s.charCodeAt(q);
         if (d === close) break;
         if (d !== COMMA) throw OUTSIDE;
-        q = this.space(q + 1, indent);
+        q = this.space(q + 1, indent, true);
         // A trailing comma, or an empty entry.
         const e = s.charCodeAt(q);
         if (e === close || e === COMMA) throw OUTSIDE;
       }
     }
-    coll.range = [p, q + 1, q + 1];
+    coll.range = this.range(p, q + 1, q + 1);
     return { node: coll, value: isSeq ? list : map };
   }
 
   /**
-   * Spaces from `p` on inside a flow collection, and line breaks when the next line goes on with
-   * it (indented more than `indent`; blank and comment lines are not followed here).
+   * Spaces from `p` on inside a flow collection; after an opening bracket or a comma (`breaks`)
+   * also line breaks, when the next line goes on with it (indented more than `indent`). Where a
+   * node's range ends when a line break follows it, and blank and comment lines, are not followed.
    */
-  private space(p: number, indent: number): number {
+  private space(p: number, indent: number, breaks: boolean): number {
     const s = this.s;
     let q = p;
     for (;;) {
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
-      if (c === HASH) throw OUTSIDE;
+      if (c === HASH || (c === NL && !breaks)) throw OUTSIDE;
       if (c !== NL) return q;
       const w = this.indentOf(q + 1);
       const d = s.charCodeAt(q + 1 + w);
@@ -482,7 +489,7 @@ class Reader {
       let e = q;
       while (s.charCodeAt(e - 1) === SPACE) e--;
       if (e === p) throw OUTSIDE;
-      const node = plainScalar(s.slice(p, e), p, e, e);
+      const node = this.plainScalar(s.slice(p, e), p, e, e);
       built = { node, value: node.value };
     }
     // A key's range ends with it; a value's takes the space after it.
@@ -493,9 +500,77 @@ class Reader {
       built.node.range![2] = end;
       return { node: built.node, value: built.value, next: q };
     }
-    built.node.range![2] = this.space(end, indent);
+    built.node.range![2] = this.space(end, indent, false);
     return built;
   }
+
+  /** A node's range, noted among all ranges the reader made (what moving the nodes shifts). */
+  private range(start: number, valueEnd: number, end: number): [number, number, number] {
+    const r: [number, number, number] = [start, valueEnd, end];
+    this.ranges.push(r);
+    return r;
+  }
+
+  private scalar(value: unknown, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
+    const node = newScalar(value);
+    node.range = this.range(start, valueEnd, end);
+    node.source = value as string;
+    node.type = type;
+    return node;
+  }
+
+  /**
+   * A plain scalar, resolved as the core schema resolves it. Only text starting with a digit, a
+   * sign, a dot, `~` or the first letter of null/true/false can be anything but a string there.
+   */
+  private plainScalar(raw: string, start: number, valueEnd: number, end: number): Scalar {
+    const c = raw.charCodeAt(0);
+    const maybe = raw.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+    if (maybe) {
+      for (const tag of resolvingTags()) {
+        if (!tag.test!.test(raw)) continue;
+        const resolved = tag.resolve(raw, fail, RESOLVE_OPTIONS);
+        const node = resolved instanceof Scalar ? resolved : newScalar(resolved);
+        node.range = this.range(start, valueEnd, end);
+        node.source = raw;
+        node.type = Scalar.PLAIN;
+        if (tag.format) node.format = tag.format;
+        return node;
+      }
+    }
+    return this.scalar(raw, Scalar.PLAIN, start, valueEnd, end);
+  }
+}
+
+// Nodes are made from prototypes that are themselves nodes of their class: `yaml` marks a node's
+// kind with a property its constructors define one by one (a slow path in V8, a fifth of the
+// reader's time), while an object inheriting that property is made at allocation speed. isScalar,
+// isMap and the rest, `instanceof` and every method see the same as for a constructed node.
+const SCALAR = new Scalar(null);
+const MAP = new YAMLMap();
+const SEQ = new YAMLSeq();
+const PAIR = new Pair(null);
+
+function newScalar(value: unknown): Scalar {
+  const node = Object.create(SCALAR) as Scalar;
+  node.value = value;
+  return node;
+}
+function newMap(): YAMLMap {
+  const node = Object.create(MAP) as YAMLMap;
+  node.items = [];
+  return node;
+}
+function newSeq(): YAMLSeq {
+  const node = Object.create(SEQ) as YAMLSeq;
+  node.items = [];
+  return node;
+}
+function newPair(key: Node, value: Node): Pair {
+  const pair = Object.create(PAIR) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
 }
 
 /** Whether a plain scalar may start at `p` (not an indicator, or `-`, `?`, `:` before a non-space). */
@@ -534,14 +609,6 @@ function plainStart(s: string, p: number, n: number): boolean {
   }
 }
 
-function scalar(value: unknown, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
-  const node = new Scalar(value);
-  node.range = [start, valueEnd, end];
-  node.source = value as string;
-  node.type = type;
-  return node;
-}
-
 interface ScalarTag {
   default?: boolean | 'key';
   test?: RegExp;
@@ -560,24 +627,3 @@ const fail = (): void => {
   throw OUTSIDE;
 };
 
-/**
- * A plain scalar, resolved as the core schema resolves it. Only text starting with a digit, a
- * sign, a dot, `~` or the first letter of null/true/false can be anything but a string there.
- */
-function plainScalar(raw: string, start: number, valueEnd: number, end: number): Scalar {
-  const c = raw.charCodeAt(0);
-  const maybe = raw.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
-  if (maybe) {
-    for (const tag of resolvingTags()) {
-      if (!tag.test!.test(raw)) continue;
-      const resolved = tag.resolve(raw, fail, RESOLVE_OPTIONS);
-      const node = resolved instanceof Scalar ? resolved : new Scalar(resolved);
-      node.range = [start, valueEnd, end];
-      node.source = raw;
-      node.type = Scalar.PLAIN;
-      if (tag.format) node.format = tag.format;
-      return node;
-    }
-  }
-  return scalar(raw, Scalar.PLAIN, start, valueEnd, end);
-}
