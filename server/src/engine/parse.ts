@@ -1,6 +1,7 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
-import { parseDocument, type Document } from 'yaml';
+import { Document, isMap, parseDocument } from 'yaml';
+import { parsePlain } from './plain-yaml';
 import { detached, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
@@ -76,6 +77,15 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   if (cache) {
     const chunked = parseChunked(text, cache, lines);
     if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
+  } else {
+    // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
+    const plain = parsePlain(text);
+    if (plain && isMap(plain.contents)) {
+      const doc = new Document() as Document.Parsed;
+      doc.contents = plain.contents as never;
+      doc.range = [plain.contents.range![0], plain.contents.range![1], text.length];
+      return { text, lines, doc, value: plain.value as Record<string, unknown>, problems: [] };
+    }
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {

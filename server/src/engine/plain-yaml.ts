@@ -17,6 +17,9 @@ export interface PlainParse {
   ranges: number[][];
 }
 
+/** Collections nested deeper than this are left to `yaml` (strategy documents nest some six deep). */
+const MAX_DEPTH = 64;
+
 /** Thrown at anything outside the subset; one object, so giving up allocates nothing. */
 const OUTSIDE = new Error('outside the plain subset');
 
@@ -25,7 +28,7 @@ const OUTSIDE = new Error('outside the plain subset');
  * caller then parses it with `yaml`, which also reports any error).
  */
 export function parsePlain(text: string): PlainParse | null {
-  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return null;
+  if (text.includes('\r') || text.includes('\t') || text.includes('\u0000') || text.charCodeAt(0) === 0xfeff) return null;
   try {
     return new Reader(text).document();
   } catch (error) {
@@ -62,6 +65,8 @@ class Reader {
   private readonly n: number;
   /** Every node's range array, in no particular order. */
   readonly ranges: number[][] = [];
+  /** Collections open around the current position. */
+  private depth = 0;
 
   constructor(private readonly s: string) {
     this.n = s.length;
@@ -135,7 +140,10 @@ class Reader {
   /** A block collection whose first entry is at column `indent` of the line starting at `lineStart`. */
   private block(lineStart: number, indent: number): Built {
     const at = lineStart + indent;
-    return this.isDash(at) ? this.blockSeq(lineStart, indent) : this.blockMap(lineStart, indent, at);
+    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
+    const built = this.isDash(at) ? this.blockSeq(lineStart, indent) : this.blockMap(lineStart, indent, at);
+    this.depth--;
+    return built;
   }
 
   private blockSeq(lineStart: number, indent: number): Built {
@@ -400,6 +408,7 @@ class Reader {
   /** A flow list or map at `p`; lines it continues on are indented more than `indent`. */
   private flow(p: number, indent: number): Built {
     const s = this.s;
+    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
     const isSeq = s.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
     const coll = isSeq ? newSeq() : newMap();
@@ -437,6 +446,7 @@ class Reader {
       }
     }
     coll.range = this.range(p, q + 1, q + 1);
+    this.depth--;
     return { node: coll, value: isSeq ? list : map };
   }
 
