@@ -54,7 +54,7 @@ const WORDS = [
   'null', 'Null', '~', 'true', 'False', 'TRUE', '2027-01-01', 'a:b', 'a#b', 'http://example.com/x', 'P8W', '-x', ':x', '?x',
   "it's", 'C++', '50 %', 'über', 'n', 'no', 'on', 'yes', 'f', 't1',
 ];
-const KEYS = ['id', 'title', 'owner', 'kpis', 'a b', 'x-1', 'n', 'true_key', 'due'];
+const KEYS = ['id', 'title', 'owner', 'kpis', 'a b', 'x-1', 'n', 'true_key', 'due', '"quoted key"', "'single'", '"12"', 'key ', 'üb'];
 
 const scalar = fc.oneof(
   fc.constantFrom(...WORDS),
@@ -71,6 +71,8 @@ type Tree = { kind: 'scalar'; text: string } | { kind: 'flow'; seq: boolean; ite
 
 const leaf: fc.Arbitrary<Tree> = fc.oneof(
   { weight: 5, arbitrary: scalar.map((text): Tree => ({ kind: 'scalar', text })) },
+  // An empty value (rendered as a list item: `~`).
+  { weight: 1, arbitrary: fc.constant<Tree>({ kind: 'scalar', text: '' }) },
   {
     weight: 2,
     arbitrary: fc
@@ -107,7 +109,7 @@ function render(t: Tree, indent: number, style: Style, extras: () => string): st
       });
     case 'seq':
       return t.items.flatMap((item) => {
-        const [first, ...rest] = render(item, indent + 2, style, extras);
+        const [first, ...rest] = render(item.kind === 'scalar' && item.text === '' ? { kind: 'scalar', text: '~' } : item, indent + 2, style, extras);
         return [`${pad}- ${first.trimStart()}`, ...rest];
       });
     case 'scalar':
@@ -163,10 +165,11 @@ describe('plain reader', () => {
       fc.property(documents, (text) => {
         if (agrees(text)) accepted++;
       }),
-      { seed: 7, numRuns: 1500 },
+      { seed: 7, numRuns: 3000 },
     );
-    // Most of these documents are in the subset: the comparison must have run on them.
-    assert.ok(accepted > 900, `accepted only ${accepted} of 1500`);
+    // A third of these documents are in the subset (the rest have comment lines or empty values
+    // where yaml's ranges depend on what follows): the comparison must have run on them.
+    assert.ok(accepted > 800, `accepted only ${accepted} of 3000`);
   });
 
   it('gives what yaml gives, or gives up, for those documents with random edits', () => {

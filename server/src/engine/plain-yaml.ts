@@ -204,12 +204,12 @@ class Reader {
         const width = next.at < this.n ? this.indentOf(next.at) : -1;
         if (width > indent || (width === indent && this.isDash(next.at + indent))) item = this.block(next.at, width);
         else {
-          // An empty value: the null the general parser gives, placed after the colon's spaces (and
-          // reaching past a comment on the key's line).
-          // (With a comment, its range reaches over the blank lines and indentation after it, which is not followed here.)
-          if (next.comments >= 0 || (c === HASH && (width > 0 || next.at !== lineEnd))) throw OUTSIDE;
+          // An empty value: the null the general parser gives, placed after the colon's spaces; with
+          // a comment on the key's line, its range reaches on to the next line's content or the
+          // text's end (after blank lines it depends on what follows: not followed here).
+          if (next.comments >= 0 || (c === HASH && next.at < this.n && next.at !== lineEnd)) throw OUTSIDE;
           const empty = newScalar(null);
-          const end = c === HASH ? lineEnd : q;
+          const end = c !== HASH ? q : next.at < this.n ? next.at + width : this.n;
           empty.range = this.range(q, q, end);
           empty.source = '';
           empty.type = Scalar.PLAIN;
