@@ -1,11 +1,12 @@
-// A reader for the plain YAML that strategy documents are written in: block maps and lists,
-// one-line flow lists and maps, plain and quoted one-line scalars, comments. It builds the same
-// nodes (classes, ranges, scalar types and values) and the same plain value as the `yaml` package
-// does for such text, in one pass over the characters, several times faster than the general
-// parser — above all on a cold start, where the general parser's many small stages have not been
-// optimised yet. Anything outside that subset (block scalars, multi-line scalars, anchors, tags,
-// escapes, comments after a collection's last item, empty list items, keys that are not text,
-// duplicate keys, …) makes it give up, and the caller parses with `yaml`: it never guesses.
+// A reader for the plain YAML that strategy documents are written in: block maps and lists, flow
+// lists and maps (also over several lines), plain and quoted one-line scalars, clipped and stripped
+// `|` and `>` blocks, comments. It builds the same nodes (classes, ranges, scalar types and values)
+// and the same plain value as the `yaml` package does for such text, in one pass over the
+// characters, several times faster than the general parser — above all on a cold start, where the
+// general parser's many small stages have not been optimised yet. Anything outside that subset
+// (anchors, aliases, tags, escapes, multi-line plain scalars, kept or indented blocks, comment lines
+// whose place yaml decides by what follows, empty list items, keys that are not text, duplicate
+// keys, …) makes it give up, and the caller parses with `yaml`: it never guesses.
 // Comments are not attached to nodes (nothing in the engine reads them from nodes; fixes work on
 // the text).
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
