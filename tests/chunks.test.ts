@@ -103,6 +103,21 @@ describe('pieces of an incremental parse', () => {
     assert.ok(reused > 150, `only ${reused} of 300 edits reused seeded pieces`);
   });
 
+  it('are not seeded from a full parse that has a pair where the cut saw the rest of a section', () => {
+    // ` : later` is indented, so the cut reads it as part of `reviews`; yaml reads a pair with an empty key.
+    for (const section of ['reviews:\n  cadence: monthly\n : later\n', 'people:\n  - id: a\n  - id: b\n : later\n']) {
+      const text = `id: s\ntitle: t\n${section}`;
+      const cache = new ParseCache(2);
+      const full = parseDocument(text, { uniqueKeys: true, strict: true });
+      assert.deepEqual(full.errors, []);
+      seedCache(text, full, full.toJS() as Record<string, unknown>, cache);
+      assert.equal(cache.size, 0, 'no piece kept');
+      const edited = text.replace('id: s', 'id: sx');
+      const again = parseChunked(edited, cache);
+      if (again) assert.deepEqual(again.value, parseDocument(edited).toJS());
+    }
+  });
+
   for (const start of ['pieces', 'a full parse'] as const) {
     it(`after a first parse from ${start}, an edit keeps the objects of every objective it did not touch`, () => {
       const { text } = generateStrategy(3000);

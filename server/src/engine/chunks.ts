@@ -126,6 +126,11 @@ export class ParseCache {
     }
   }
 
+  /** Drops every piece. */
+  clear(): void {
+    this.chunks.clear();
+  }
+
   get size(): number {
     let n = 0;
     for (const chunks of this.chunks.values()) n += chunks.length;
@@ -529,10 +534,13 @@ export function seedCache(text: string, doc: Document.Parsed, value: Record<stri
   const root = doc.contents;
   if (!p || !isMap(root)) return;
   const generation = cache.begin();
+  let seeded = false;
   try {
-    new Seeder(text, p.lines, cache, generation).groups(p.groups, false, root, value);
+    seeded = new Seeder(text, p.lines, cache, generation).groups(p.groups, false, root, value) !== null;
   } finally {
-    cache.end(generation);
+    // Pieces put before a mismatch showed up may not match their text: keep none.
+    if (seeded) cache.end(generation);
+    else cache.clear();
   }
 }
 
@@ -544,6 +552,16 @@ class Seeder {
     readonly cache: ParseCache,
     readonly generation: number,
   ) {}
+
+  /**
+   * Whether the pair after a group's pairs starts after the group's text: a line the cut took as
+   * part of a section (` : x`, indented) may be a pair of its own in the parse.
+   */
+  endsWithin(group: Group, following: Pair | undefined): boolean {
+    if (!following) return true;
+    const start = (following.key as Node | null)?.range?.[0];
+    return start !== undefined && start >= this.lines.end(group.to - 1);
+  }
 
   put(from: number, to: number, contents: Node, value: unknown): Chunk {
     const start = this.lines.start(from);
@@ -568,6 +586,7 @@ class Seeder {
         const seq = pair?.value;
         const list = key === undefined ? undefined : value[key];
         if (!pair || key === undefined || !isSeq(seq) || seq.items.length !== group.items.length || !Array.isArray(list)) return null;
+        if (!this.endsWithin(group, map.items[next] as Pair | undefined)) return null;
         const container = new YAMLMap();
         container.items.push(new Pair(pair.key, null));
         const head = this.put(group.from, group.items[0].from, container, { [key]: null });
@@ -585,6 +604,7 @@ class Seeder {
         container.items.push(pair);
         part[key] = value[key];
       }
+      if (!this.endsWithin(group, map.items[next] as Pair | undefined)) return null;
       const firstKey = container.items[0].key as Node;
       const lastPair = container.items[container.items.length - 1];
       const end = ((lastPair.value as Node | null)?.range ?? (lastPair.key as Node).range)![2];
