@@ -2,6 +2,7 @@
 // shared by weight among the properties).
 import fc from 'fast-check';
 import { fixesProperty } from '../tests/fuzz/fixes';
+import { plainProperty } from '../tests/fuzz/plain';
 import { incrementalProperty, properties } from '../tests/fuzz/properties';
 
 const arg = (name: string) => {
@@ -15,6 +16,7 @@ const seed = arg('--seed') ?? Date.now() % 2 ** 31;
 const weighted: [string, fc.IProperty<any>, number][] = [
   ...Object.entries(properties).map(([name, p]): [string, fc.IProperty<any>, number] => [name, p, name === 'arbitrary text' ? 0.25 : 0.3]),
   ['incremental equals full', incrementalProperty, 0.13],
+  ['plain reader equals yaml', plainProperty, 0.05],
   ['every offered fix is safe', fixesProperty, 0.02],
 ];
 console.log(`fuzz: seed ${seed}, ${total} cases in all`);

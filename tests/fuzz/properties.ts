@@ -129,7 +129,7 @@ export const properties = {
   'arbitrary text': fc.property(fc.string({ unit: 'binary', maxLength: 300 }), engineInvariant),
 };
 
-const typing = fc.array(
+export const typing = fc.array(
   fc.oneof(
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', '- ', '#', '  - id: t-z\n    title: New\n', '\n  - { id: p9, name: Nine }', 'owner: hugo\n', '"', '[', '\r\n', '&a ', '*a') }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
