@@ -18,6 +18,9 @@ export interface PlainParse {
   ranges: number[][];
 }
 
+/** A run of characters that cannot end a plain scalar in a flow collection. */
+const FLOW_PLAIN = /[^,[\]{}\n:#]*/y;
+
 /** Collections nested deeper than this are left to `yaml` (strategy documents nest some six deep). */
 const MAX_DEPTH = 64;
 
@@ -269,15 +272,15 @@ class Reader {
       return d === SPACE || d === NL || q + 1 >= this.n ? q : -1;
     }
     if (!plainStart(s, p, this.n)) return -1;
-    for (q = p; q < this.n; q++) {
-      const d = s.charCodeAt(q);
-      if (d === NL) return -1;
-      if (d === COLON) {
-        const e = s.charCodeAt(q + 1);
-        if (e === SPACE || e === NL || q + 1 >= this.n) return q;
-      } else if (d === HASH && s.charCodeAt(q - 1) === SPACE) return -1;
+    // Native searches within the line: a character loop is slow until the code is optimised.
+    const eol = this.eol(p);
+    for (q = s.indexOf(':', p); q >= 0 && q < eol; q = s.indexOf(':', q + 1)) {
+      const e = s.charCodeAt(q + 1);
+      if (e === SPACE || e === NL || q + 1 >= this.n) break;
     }
-    return -1;
+    if (q < 0 || q >= eol) return -1;
+    // A comment before the colon.
+    return s.slice(p, q).includes(' #') ? -1 : q;
   }
 
   /** The key scalar from `p` to the colon at `colon`: text only. */
@@ -314,16 +317,12 @@ class Reader {
       end = built.node.range![1];
     } else {
       if (!plainStart(s, p, this.n)) throw OUTSIDE;
-      const eol = this.eol(p);
-      let q = p;
-      while (q < eol) {
-        const d = s.charCodeAt(q);
-        if (d === HASH && s.charCodeAt(q - 1) === SPACE) break;
-        // `a: b: c` is an error, and `key: value` on an item's line is a map (see keyEnd).
-        if (d === COLON && (q + 1 >= eol || s.charCodeAt(q + 1) === SPACE)) throw OUTSIDE;
-        q++;
-      }
-      let e = q;
+      const line = s.slice(p, this.eol(p));
+      const hash = line.indexOf(' #');
+      const text = hash < 0 ? line : line.slice(0, hash);
+      // `a: b: c` is an error, and `key: value` on an item's line is a map (see keyEnd).
+      if (text.includes(': ') || text.charCodeAt(text.length - 1) === COLON) throw OUTSIDE;
+      let e = p + text.length;
       while (s.charCodeAt(e - 1) === SPACE) e--;
       const node = this.plainScalar(s.slice(p, e), p, e, e);
       built = { node, value: node.value };
@@ -483,10 +482,14 @@ class Reader {
     else {
       if (!plainStart(s, p, this.n) || c === COMMA || c === RBRACKET || c === RBRACE) throw OUTSIDE;
       let q = p;
-      for (; q < this.n; q++) {
+      for (;;) {
+        // Up to the next character that may end the scalar (a native search, as in keyEnd).
+        FLOW_PLAIN.lastIndex = q;
+        FLOW_PLAIN.test(s);
+        q = FLOW_PLAIN.lastIndex;
         const d = s.charCodeAt(q);
         // A line break ends the scalar here; what follows must then end the entry (see flow).
-        if (d === COMMA || d === RBRACKET || d === RBRACE || d === NL) break;
+        if (q >= this.n || d === COMMA || d === RBRACKET || d === RBRACE || d === NL) break;
         if (d === LBRACKET || d === LBRACE) throw OUTSIDE;
         if (d === HASH && s.charCodeAt(q - 1) === SPACE) throw OUTSIDE;
         if (d === COLON) {
@@ -496,6 +499,7 @@ class Reader {
             break;
           }
         }
+        q++;
       }
       let e = q;
       while (s.charCodeAt(e - 1) === SPACE) e--;
@@ -532,21 +536,26 @@ class Reader {
 
   /**
    * A plain scalar, resolved as the core schema resolves it. Only text starting with a digit, a
-   * sign, a dot, `~` or the first letter of null/true/false can be anything but a string there.
+   * sign, a dot, `~` or the first letter of null/true/false can be anything but a string there,
+   * and only text one of the schema's tests accepts (one native test for all of them first).
    */
   private plainScalar(raw: string, start: number, valueEnd: number, end: number): Scalar {
     const c = raw.charCodeAt(0);
     const maybe = raw.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
     if (maybe) {
-      for (const tag of resolvingTags()) {
-        if (!tag.test!.test(raw)) continue;
-        const resolved = tag.resolve(raw, fail, RESOLVE_OPTIONS);
-        const node = resolved instanceof Scalar ? resolved : newScalar(resolved);
-        node.range = this.range(start, valueEnd, end);
-        node.source = raw;
-        node.type = Scalar.PLAIN;
-        if (tag.format) node.format = tag.format;
-        return node;
+      const { tags, any } = resolving();
+      if (any.test(raw)) {
+        for (let i = 0; i < tags.length; i++) {
+          const tag = tags[i];
+          if (!tag.test!.test(raw)) continue;
+          const resolved = tag.resolve(raw, fail, RESOLVE_OPTIONS);
+          const node = resolved instanceof Scalar ? resolved : newScalar(resolved);
+          node.range = this.range(start, valueEnd, end);
+          node.source = raw;
+          node.type = Scalar.PLAIN;
+          if (tag.format) node.format = tag.format;
+          return node;
+        }
       }
     }
     return this.scalar(raw, Scalar.PLAIN, start, valueEnd, end);
@@ -627,10 +636,16 @@ interface ScalarTag {
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
 
-let tags: ScalarTag[] | undefined;
-/** The core schema's tags that resolve plain scalars by their text (null, booleans, numbers), from `yaml` itself. */
-function resolvingTags(): ScalarTag[] {
-  tags ??= ((new Document().schema as unknown as { tags: ScalarTag[] }).tags).filter((t) => t.default === true && t.test);
+let tags: { tags: ScalarTag[]; any: RegExp } | undefined;
+/**
+ * The core schema's tags that resolve plain scalars by their text (null, booleans, numbers), from
+ * `yaml` itself, and one expression that matches whatever any of them matches.
+ */
+function resolving(): { tags: ScalarTag[]; any: RegExp } {
+  if (!tags) {
+    const list = (new Document().schema as unknown as { tags: ScalarTag[] }).tags.filter((t) => t.default === true && t.test);
+    tags = { tags: list, any: new RegExp(list.map((t) => `(?:${t.test!.source})`).join('|'), list.some((t) => t.test!.flags.includes('i')) ? 'i' : '') };
+  }
   return tags;
 }
 const RESOLVE_OPTIONS = { intAsBigInt: false };
