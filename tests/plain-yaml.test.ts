@@ -2,7 +2,8 @@
 // the same node classes, ranges, flow flags, scalar values, types, sources and formats, and the
 // same plain value; and it must refuse every text `yaml` reports an error for. It is checked on
 // random documents of its subset, on those documents with random characters inserted and removed
-// (which makes many of them invalid or outside the subset), and on the benchmark's documents.
+// (which makes many of them invalid or outside the subset), on the YAML project's test suite and
+// on the benchmark's documents.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
