@@ -206,7 +206,12 @@ class Reader {
         const lineEnd = eol >= this.n ? this.n : eol + 1;
         const next = this.contentLine(lineEnd);
         const width = next.at < this.n ? this.indentOf(next.at) : -1;
-        if (width > indent || (width === indent && this.isDash(next.at + indent))) item = this.block(next.at, width);
+        const at2 = next.at + width;
+        if (width > indent && !this.isDash(at2) && this.keyEnd(at2) < 0) {
+          // A flow collection or a scalar on a line of its own (yaml writes `key:` then `[]` so when the key is long).
+          if (next.comments >= 0) throw OUTSIDE;
+          item = this.inline(at2, indent);
+        } else if (width > indent || (width === indent && this.isDash(at2))) item = this.block(next.at, width);
         else {
           // An empty value: the null the general parser gives, placed after the colon's spaces; with
           // a comment on the key's line, its range reaches on to the next line's content or the
