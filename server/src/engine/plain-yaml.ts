@@ -19,7 +19,7 @@ export interface PlainParse {
 }
 
 /** A run of characters that cannot end a plain scalar in a flow collection. */
-const FLOW_PLAIN = /[^,[\]{}\n:#]*/y;
+const FLOW_PLAIN = /[^,[\]{}\r\n:#]*/y;
 
 /** Collections nested deeper than this are left to `yaml` (strategy documents nest some six deep). */
 const MAX_DEPTH = 64;
@@ -32,7 +32,9 @@ const OUTSIDE = new Error('outside the plain subset');
  * caller then parses it with `yaml`, which also reports any error).
  */
 export function parsePlain(text: string): PlainParse | null {
-  if (text.includes('\r') || text.includes('\t') || text.includes('\u0000') || text.charCodeAt(0) === 0xfeff) return null;
+  if (text.includes('\t') || text.includes('\u0000') || text.charCodeAt(0) === 0xfeff) return null;
+  // Line breaks are LF or CRLF; a carriage return alone is one too for yaml, not for this reader.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return null;
   try {
     return new Reader(text).document();
   } catch (error) {
@@ -43,6 +45,8 @@ export function parsePlain(text: string): PlainParse | null {
 
 const SPACE = 32;
 const NL = 10;
+/** Only ever before a line feed (see parsePlain): where a line's content ends, like NL. */
+const CR = 13;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
@@ -97,13 +101,13 @@ class Reader {
     let comments = -1;
     while (p < this.n) {
       // Document markers.
-      if ((s.startsWith('---', p) || s.startsWith('...', p)) && (p + 3 >= this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL)) throw OUTSIDE;
+      if ((s.startsWith('---', p) || s.startsWith('...', p)) && (p + 3 >= this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL || s.charCodeAt(p + 3) === CR)) throw OUTSIDE;
       let q = p;
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
       if (q >= this.n) return { at: this.n, comments };
-      if (c === NL) {
-        p = q + 1;
+      if (c === NL || c === CR) {
+        p = c === NL ? q + 1 : q + 2;
         continue;
       }
       if (c === HASH) {
@@ -131,14 +135,15 @@ class Reader {
   private lineAfter(node: Node): number {
     const end = node.range![2];
     if (end >= this.n || this.s.charCodeAt(end - 1) === NL) return end;
-    if (this.s.charCodeAt(end) === NL) return end + 1;
+    const c = this.s.charCodeAt(end);
+    if (c === NL || c === CR) return this.eol(end) + 1;
     throw OUTSIDE;
   }
 
   private isDash(p: number): boolean {
     if (this.s.charCodeAt(p) !== DASH) return false;
     const c = this.s.charCodeAt(p + 1);
-    return c === SPACE || c === NL || p + 1 >= this.n;
+    return c === SPACE || c === NL || c === CR || p + 1 >= this.n;
   }
 
   /** A block collection whose first entry is at column `indent` of the line starting at `lineStart`. */
@@ -162,7 +167,7 @@ class Reader {
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
       // An empty item, or one whose content starts on the next line.
-      if (q >= this.n || c === NL || c === HASH || this.isDash(q)) throw OUTSIDE;
+      if (q >= this.n || c === NL || c === CR || c === HASH || this.isDash(q)) throw OUTSIDE;
       const item = this.keyEnd(q) >= 0 ? this.blockMap(line, q - line, q) : this.inline(q, indent);
       seq.items.push(item.node);
       value.push(item.value);
@@ -200,9 +205,9 @@ class Reader {
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
       let item: Built;
-      if (q >= this.n || c === NL || c === HASH) {
+      if (q >= this.n || c === NL || c === CR || c === HASH) {
         // The value starts on a later line, or there is none.
-        const eol = c === HASH ? this.eol(q) : q;
+        const eol = this.eol(q);
         const lineEnd = eol >= this.n ? this.n : eol + 1;
         const next = this.contentLine(lineEnd);
         const width = next.at < this.n ? this.indentOf(next.at) : -1;
@@ -274,14 +279,14 @@ class Reader {
       while (s.charCodeAt(q) === SPACE) q++;
       if (s.charCodeAt(q) !== COLON) return -1;
       const d = s.charCodeAt(q + 1);
-      return d === SPACE || d === NL || q + 1 >= this.n ? q : -1;
+      return d === SPACE || d === NL || d === CR || q + 1 >= this.n ? q : -1;
     }
     if (!plainStart(s, p, this.n)) return -1;
     // Native searches within the line: a character loop is slow until the code is optimised.
     const eol = this.eol(p);
     for (q = s.indexOf(':', p); q >= 0 && q < eol; q = s.indexOf(':', q + 1)) {
       const e = s.charCodeAt(q + 1);
-      if (e === SPACE || e === NL || q + 1 >= this.n) break;
+      if (e === SPACE || e === NL || e === CR || q + 1 >= this.n) break;
     }
     if (q < 0 || q >= eol) return -1;
     // A comment before the colon.
@@ -322,7 +327,8 @@ class Reader {
       end = built.node.range![1];
     } else {
       if (!plainStart(s, p, this.n)) throw OUTSIDE;
-      const line = s.slice(p, this.eol(p));
+      const eol = this.eol(p);
+      const line = s.slice(p, s.charCodeAt(eol - 1) === CR ? eol - 1 : eol);
       const hash = line.indexOf(' #');
       const text = hash < 0 ? line : line.slice(0, hash);
       // `a: b: c` is an error, and `key: value` on an item's line is a map (see keyEnd).
@@ -337,10 +343,8 @@ class Reader {
     let q = end;
     while (s.charCodeAt(q) === SPACE) q++;
     const d = s.charCodeAt(q);
-    if (q < this.n && d !== NL) {
-      if (d !== HASH || q === end) throw OUTSIDE;
-      q = this.eol(q);
-    }
+    if (q < this.n && d !== NL && d !== CR && (d !== HASH || q === end)) throw OUTSIDE;
+    q = this.eol(q);
     built.node.range![2] = q >= this.n ? this.n : q + 1;
     return built;
   }
@@ -380,17 +384,20 @@ class Reader {
     const headerEnd = q;
     while (s.charCodeAt(q) === SPACE) q++;
     if (s.charCodeAt(q) === HASH && q > headerEnd) q = this.eol(q);
+    if (s.charCodeAt(q) === CR) q++;
     if (q >= this.n || s.charCodeAt(q) !== NL) throw OUTSIDE;
     let line = q + 1;
     const width = this.indentOf(line);
-    if (width <= indent || line + width >= this.n || s.charCodeAt(line + width) === NL) throw OUTSIDE;
+    const first = s.charCodeAt(line + width);
+    if (width <= indent || line + width >= this.n || first === NL || first === CR) throw OUTSIDE;
     let value = '';
     let empty = 0;
     let end = line;
     while (line < this.n) {
       const w = this.indentOf(line);
       const eol = this.eol(line);
-      if (line + w === eol) {
+      const contentEnd = s.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+      if (line + w === contentEnd) {
         // Spaces on an otherwise empty line are content or not by rules this reader does not follow.
         if (w > 0) throw OUTSIDE;
         empty++;
@@ -401,7 +408,7 @@ class Reader {
       if (w > width) throw OUTSIDE;
       // Empty lines between two lines count only then (trailing ones are chomped).
       if (end > q + 1) value += folded ? (empty === 0 ? ' ' : '\n'.repeat(empty)) : '\n'.repeat(empty + 1);
-      value += s.slice(line + w, eol);
+      value += s.slice(line + w, contentEnd);
       empty = 0;
       end = line = eol >= this.n ? this.n : eol + 1;
     }
@@ -434,7 +441,7 @@ class Reader {
           if (typeof name !== 'string' || Object.prototype.hasOwnProperty.call(map, name) || name === '__proto__' || name === '<<') throw OUTSIDE;
           q = key.next!;
           const d = s.charCodeAt(q + 1);
-          if (s.charCodeAt(q) !== COLON || (d !== SPACE && d !== NL)) throw OUTSIDE;
+          if (s.charCodeAt(q) !== COLON || (d !== SPACE && d !== NL && d !== CR)) throw OUTSIDE;
           q = this.space(q + 1, indent, false);
           const item = this.flowItem(q, false, indent);
           (coll as YAMLMap).items.push(newPair(key.node, item.node));
@@ -466,11 +473,12 @@ class Reader {
     for (;;) {
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
-      if (c === HASH || (c === NL && !breaks)) throw OUTSIDE;
-      if (c !== NL) return q;
+      if (c === HASH || ((c === NL || c === CR) && !breaks)) throw OUTSIDE;
+      if (c !== NL && c !== CR) return q;
+      if (c === CR) q++;
       const w = this.indentOf(q + 1);
       const d = s.charCodeAt(q + 1 + w);
-      if (w <= indent || q + 1 + w >= this.n || d === NL || d === HASH) throw OUTSIDE;
+      if (w <= indent || q + 1 + w >= this.n || d === NL || d === CR || d === HASH) throw OUTSIDE;
       q += 1 + w;
     }
   }
@@ -494,12 +502,12 @@ class Reader {
         q = FLOW_PLAIN.lastIndex;
         const d = s.charCodeAt(q);
         // A line break ends the scalar here; what follows must then end the entry (see flow).
-        if (q >= this.n || d === COMMA || d === RBRACKET || d === RBRACE || d === NL) break;
+        if (q >= this.n || d === COMMA || d === RBRACKET || d === RBRACE || d === NL || d === CR) break;
         if (d === LBRACKET || d === LBRACE) throw OUTSIDE;
         if (d === HASH && s.charCodeAt(q - 1) === SPACE) throw OUTSIDE;
         if (d === COLON) {
           const e = s.charCodeAt(q + 1);
-          if (e === SPACE || e === COMMA || e === RBRACKET || e === RBRACE || e === NL) {
+          if (e === SPACE || e === COMMA || e === RBRACKET || e === RBRACE || e === NL || e === CR) {
             if (!isKey) throw OUTSIDE;
             break;
           }
@@ -606,7 +614,7 @@ function plainStart(s: string, p: number, n: number): boolean {
     case 63: // ?
     case COLON: {
       const d = s.charCodeAt(p + 1);
-      return p + 1 < n && d !== SPACE && d !== NL && d !== COMMA && d !== LBRACKET && d !== RBRACKET && d !== LBRACE && d !== RBRACE;
+      return p + 1 < n && d !== SPACE && d !== NL && d !== CR && d !== COMMA && d !== LBRACKET && d !== RBRACKET && d !== LBRACE && d !== RBRACE;
     }
     case COMMA:
     case LBRACKET:
@@ -626,6 +634,7 @@ function plainStart(s: string, p: number, n: number): boolean {
     case 96: // `
     case SPACE:
     case NL:
+    case CR:
     case TAB:
     case BACKSLASH:
       return false;
