@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parsePlain } from '../server/src/engine/plain-yaml';
 import { agrees } from './fuzz/plain';
+import { strategyText } from './fuzz/properties';
 import { generateStrategy } from '../scripts/bench/generate';
 
 const WORDS = [
@@ -159,6 +160,13 @@ describe('plain reader', () => {
     let accepted = 0;
     for (const test of suite) for (const c of test.cases) if (agrees(c.yaml)) accepted++;
     assert.ok(accepted > 20, `accepted only ${accepted} cases`);
+  });
+
+  it('reads the generated strategy documents of the engine properties, as yaml does', () => {
+    // The fuzz property `plain reader equals yaml` starts from these; most must be read, or it tests little.
+    const texts = fc.sample(strategyText, { seed: 9, numRuns: 200 });
+    const read = texts.filter((text) => agrees(text)).length;
+    assert.ok(read > 180, `read only ${read} of 200`);
   });
 
   it('reads the benchmark documents whole, as yaml does', () => {
