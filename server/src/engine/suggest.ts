@@ -41,17 +41,25 @@ export function boundedDistance(a: string, b: string, max: number): number {
 
 /** The closest candidate within a distance that grows with the word's length, or undefined. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  return closestIn(word, list, list.map((c) => c.toLowerCase()));
+}
+
+/** closest over a list and the same list lower-cased (the form Suggester keeps). */
+function closestIn(word: string, candidates: readonly string[], lowered: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const other = lowered[i];
     // Words whose lengths differ by more than the limit cannot be close: skip the matrix.
-    if (Math.abs(candidate.length - lower.length) > limit) continue;
+    if (Math.abs(other.length - lower.length) > limit) continue;
     // Only a distance as small as the best so far (a tie goes to the first in alphabetical order) can matter.
     const within = Math.min(limit, bestDistance);
-    const d = boundedDistance(lower, candidate.toLowerCase(), within);
+    const d = boundedDistance(lower, other, within);
     if (d > within) continue;
+    const candidate = candidates[i];
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;
@@ -68,6 +76,9 @@ export class Suggester {
   private static last = new Map<string, Suggester>();
   private readonly memo = new Map<string, string | undefined>();
 
+  /** The candidates lower-cased once, not on every comparison. */
+  private lowered: string[] | undefined;
+
   private constructor(private readonly candidates: readonly string[]) {}
 
   /** The suggester for this list (shared with the previous call when the list is unchanged). */
@@ -81,7 +92,8 @@ export class Suggester {
 
   closest(word: string): string | undefined {
     if (this.memo.has(word)) return this.memo.get(word);
-    const found = closest(word, this.candidates);
+    this.lowered ??= this.candidates.map((c) => c.toLowerCase());
+    const found = closestIn(word, this.candidates, this.lowered);
     if (this.memo.size > 5_000) this.memo.clear();
     this.memo.set(word, found);
     return found;
