@@ -180,6 +180,7 @@ describe('plain reader', () => {
       'a: one\n  two\n',
       'a: "esc\\"aped"\n',
       'a: |+\n  keep\n\n',
+      'a:\n  |\n  text below its indicator\n',
       'a: |2\n   x\n',
       'a:\n  - x\n  # after the last item\nb: 1\n',
       'a: 1\na: 2\n',

@@ -214,7 +214,8 @@ class Reader {
         const at2 = next.at + width;
         if (width > indent && !this.isDash(at2) && this.keyEnd(at2) < 0) {
           // A flow collection or a scalar on a line of its own (yaml writes `key:` then `[]` so when the key is long).
-          if (next.comments >= 0) throw OUTSIDE;
+          const first = s.charCodeAt(at2);
+          if (next.comments >= 0 || first === PIPE || first === GT) throw OUTSIDE;
           item = this.inline(at2, indent);
         } else if (width > indent || (width === indent && this.isDash(at2))) item = this.block(next.at, width);
         else {
