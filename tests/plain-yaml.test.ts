@@ -196,6 +196,8 @@ describe('plain reader', () => {
       'a: b\u0000c\n',
       `a: ${'['.repeat(10000)}${']'.repeat(10000)}\n`,
       Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
+      // A list of maps of lists …, 40 of each: 80 collections deep (a map in a list item is a level too).
+      Array.from({ length: 40 }, (_, i) => `${' '.repeat(4 * i)}- a:`).join('\n') + `\n${' '.repeat(160)}- x\n`,
       'a: x\rb: y\r\n',
       '? complex\n: key\n',
       '',

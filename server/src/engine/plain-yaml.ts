@@ -8,7 +8,8 @@
 // whose place yaml decides by what follows, empty list items, keys that are not text, duplicate
 // keys, …) makes it give up, and the caller parses with `yaml`: it never guesses.
 // Comments are not attached to nodes (nothing in the engine reads them from nodes; fixes work on
-// the text).
+// the text), and collections carry no schema, like those made with `new YAMLMap()`: methods that
+// create nodes (setIn along a missing path) need one.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 export interface PlainParse {
@@ -58,7 +59,6 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const BACKSLASH = 92;
-const TAB = 9;
 const PIPE = 124;
 const GT = 62;
 
@@ -116,7 +116,6 @@ class Reader {
         p = eol < 0 ? this.n : eol + 1;
         continue;
       }
-      if (c === TAB) throw OUTSIDE;
       return { at: p, comments };
     }
     return { at: this.n, comments };
@@ -130,7 +129,8 @@ class Reader {
 
   /**
    * Start of the line after a node: its range ends after its line break, at the text's end, or
-   * (an empty value) after the colon and spaces, followed by the line break.
+   * (an empty value) after the colon and spaces, followed by the line break. (An empty value with
+   * a comment ends at the next line's content: past its indentation, mid-line, so the reader gives up.)
    */
   private lineAfter(node: Node): number {
     const end = node.range![2];
@@ -168,7 +168,13 @@ class Reader {
       const c = s.charCodeAt(q);
       // An empty item, or one whose content starts on the next line.
       if (q >= this.n || c === NL || c === CR || c === HASH || this.isDash(q)) throw OUTSIDE;
-      const item = this.keyEnd(q) >= 0 ? this.blockMap(line, q - line, q) : this.inline(q, indent);
+      let item: Built;
+      if (this.keyEnd(q) >= 0) {
+        // A map in the item: one level deeper, as through block().
+        if (++this.depth > MAX_DEPTH) throw OUTSIDE;
+        item = this.blockMap(line, q - line, q);
+        this.depth--;
+      } else item = this.inline(q, indent);
       seq.items.push(item.node);
       value.push(item.value);
       last = item.node;
@@ -283,15 +289,18 @@ class Reader {
       return d === SPACE || d === NL || d === CR || q + 1 >= this.n ? q : -1;
     }
     if (!plainStart(s, p, this.n)) return -1;
-    // Native searches within the line: a character loop is slow until the code is optimised.
-    const eol = this.eol(p);
-    for (q = s.indexOf(':', p); q >= 0 && q < eol; q = s.indexOf(':', q + 1)) {
-      const e = s.charCodeAt(q + 1);
-      if (e === SPACE || e === NL || e === CR || q + 1 >= this.n) break;
+    // Native searches in the line (a character loop is slow until the code is optimised), and only
+    // in the line: a search on through the text would make long lists cost their length squared.
+    const line = s.slice(p, this.eol(p));
+    let i = line.indexOf(':');
+    while (i >= 0) {
+      const e = s.charCodeAt(p + i + 1);
+      if (e === SPACE || e === NL || e === CR || p + i + 1 >= this.n) break;
+      i = line.indexOf(':', i + 1);
     }
-    if (q < 0 || q >= eol) return -1;
-    // A comment before the colon.
-    return s.slice(p, q).includes(' #') ? -1 : q;
+    // None, or a comment before the colon.
+    if (i < 0 || line.slice(0, i).includes(' #')) return -1;
+    return p + i;
   }
 
   /** The key scalar from `p` to the colon at `colon`: text only. */
@@ -301,8 +310,8 @@ class Reader {
     if (c === DQUOTE || c === SQUOTE) {
       const close = s.indexOf(c === DQUOTE ? '"' : "'", p + 1);
       const raw = s.slice(p + 1, close);
+      // (An escaped quote `''` never gets here: keyEnd finds no colon after the first quote.)
       if (c === DQUOTE && raw.includes('\\')) throw OUTSIDE;
-      if (c === SQUOTE && s.charCodeAt(close + 1) === SQUOTE) throw OUTSIDE;
       return this.scalar(raw, c === DQUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, p, close + 1, close + 1);
     }
     let end = colon;
@@ -636,7 +645,6 @@ function plainStart(s: string, p: number, n: number): boolean {
     case SPACE:
     case NL:
     case CR:
-    case TAB:
     case BACKSLASH:
       return false;
     default:
