@@ -84,7 +84,7 @@ class Reader {
     const first = this.contentLine(0);
     if (first.at >= this.n) throw OUTSIDE;
     const indent = this.indentOf(first.at);
-    const built = this.block(first.at, indent);
+    const built = this.block(first.at + indent, indent);
     const rest = this.contentLine(this.lineAfter(built.node));
     // Comment lines after the last item belong to one collection or another by rules this reader does not follow.
     if (rest.at < this.n || rest.comments >= 0) throw OUTSIDE;
@@ -146,11 +146,10 @@ class Reader {
     return c === SPACE || c === NL || c === CR || p + 1 >= this.n;
   }
 
-  /** A block collection whose first entry is at column `indent` of the line starting at `lineStart`. */
-  private block(lineStart: number, indent: number): Built {
-    const at = lineStart + indent;
+  /** A block collection whose first entry starts at `at`, column `indent` (on the line of a list dash, or alone). */
+  private block(at: number, indent: number): Built {
     if (++this.depth > MAX_DEPTH) throw OUTSIDE;
-    const built = this.isDash(at) ? this.blockSeq(lineStart, indent) : this.blockMap(lineStart, indent, at);
+    const built = this.isDash(at) ? this.blockSeq(at - indent, indent) : this.blockMap(indent, at);
     this.depth--;
     return built;
   }
@@ -168,13 +167,8 @@ class Reader {
       const c = s.charCodeAt(q);
       // An empty item, or one whose content starts on the next line.
       if (q >= this.n || c === NL || c === CR || c === HASH || this.isDash(q)) throw OUTSIDE;
-      let item: Built;
-      if (this.keyEnd(q) >= 0) {
-        // A map in the item: one level deeper, as through block().
-        if (++this.depth > MAX_DEPTH) throw OUTSIDE;
-        item = this.blockMap(line, q - line, q);
-        this.depth--;
-      } else item = this.inline(q, indent);
+      // A map in the item starts on the dash's line, at the column of its first key.
+      const item = this.keyEnd(q) >= 0 ? this.block(q, q - line) : this.inline(q, indent);
       seq.items.push(item.node);
       value.push(item.value);
       last = item.node;
@@ -193,12 +187,11 @@ class Reader {
     }
   }
 
-  /** A block map whose first key starts at `at`, column `indent` (on the line of a list dash, or alone). */
-  private blockMap(lineStart: number, indent: number, at: number): Built {
+  /** A block map whose first key starts at `at`, column `indent`. */
+  private blockMap(indent: number, at: number): Built {
     const s = this.s;
     const map = newMap();
     const value: Record<string, unknown> = {};
-    let line = lineStart;
     let keyAt = at;
     for (;;) {
       const colon = this.keyEnd(keyAt);
@@ -223,7 +216,7 @@ class Reader {
           const first = s.charCodeAt(at2);
           if (next.comments >= 0 || first === PIPE || first === GT) throw OUTSIDE;
           item = this.inline(at2, indent);
-        } else if (width > indent || (width === indent && this.isDash(at2))) item = this.block(next.at, width);
+        } else if (width > indent || (width === indent && this.isDash(at2))) item = this.block(at2, width);
         else {
           // An empty value: the null the general parser gives, placed after the colon's spaces; with
           // a comment on the key's line, its range reaches on to the next line's content or the
@@ -240,8 +233,7 @@ class Reader {
             map.range = this.range(at, end, end);
             return { node: map, value };
           }
-          line = next.at;
-          keyAt = line + indent;
+          keyAt = next.at + indent;
           continue;
         }
       } else item = this.inline(q, indent);
@@ -253,8 +245,7 @@ class Reader {
       // A comment line indented more than the keys extends the value before it.
       if (next.comments > indent) throw OUTSIDE;
       if (width === indent && !this.isDash(next.at + indent)) {
-        line = next.at;
-        keyAt = line + indent;
+        keyAt = next.at + indent;
         continue;
       }
       if (width > indent || next.comments >= 0) throw OUTSIDE;
