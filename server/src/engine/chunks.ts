@@ -386,10 +386,15 @@ export function parseChunked(text: string, cache: ParseCache, index?: LineIndex)
   const root = new YAMLMap();
   root.items = body.pairs;
   root.range = [body.start, body.end[0], body.end[1]];
+  return { doc: documentOf(root, text.length), value: body.value };
+}
+
+/** A parsed document holding `root` (with its range set), as a parse of a text of `length` gives it. */
+export function documentOf(root: YAMLMap, length: number): Document.Parsed {
   const doc = new Document() as Document.Parsed;
   doc.contents = root as never;
-  doc.range = [body.start, body.end[0], text.length];
-  return { doc, value: body.value };
+  doc.range = [root.range![0], root.range![1], length];
+  return doc;
 }
 
 interface Body {

@@ -1,8 +1,8 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
-import { Document, isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import { parsePlain } from './plain-yaml';
-import { detached, parseChunked, seedCache, type ParseCache } from './chunks';
+import { detached, documentOf, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
 
@@ -80,12 +80,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   } else {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
     const plain = parsePlain(text);
-    if (plain && isMap(plain.contents)) {
-      const doc = new Document() as Document.Parsed;
-      doc.contents = plain.contents as never;
-      doc.range = [plain.contents.range![0], plain.contents.range![1], text.length];
-      return { text, lines, doc, value: plain.value as Record<string, unknown>, problems: [] };
-    }
+    if (plain && isMap(plain.contents)) return { text, lines, doc: documentOf(plain.contents, text.length), value: plain.value as Record<string, unknown>, problems: [] };
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
