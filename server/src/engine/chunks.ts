@@ -10,7 +10,8 @@
 import { sameElements } from './memo';
 import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
-import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { parseYaml } from './yaml-document';
 
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
@@ -77,7 +78,7 @@ export class ParseCache {
         chunk = { text: own, contents: plain.contents, value: plain.value, offset: 0, used: generation, ranges: plain.ranges };
         this.lastPlain++;
       } else {
-        const doc = parseDocument(own, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+        const doc = parseYaml(own);
         if (doc.errors.length > 0 || doc.warnings.length > 0 || !doc.contents) return null;
         chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
       }

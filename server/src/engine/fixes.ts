@@ -2,10 +2,11 @@
 // Only insertions and scalar replacements are produced, at the place the file's own
 // style dictates (indentation width, block or flow style, line endings), so comments,
 // key order and every other line stay exactly as the author wrote them.
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parse } from './parse';
 import { keyText, walk } from './positions';
 import type { Fix, FixOp, Path } from './types';
+import { parseYaml } from './yaml-document';
 
 export interface TextEdit {
   start: number;
@@ -39,7 +40,7 @@ export function fixEdits(text: string, fix: Fix): TextEdit[] | null {
   let doc: Document.Parsed = parsed.doc;
   for (let i = 0; i < fix.ops.length; i++) {
     if (i > 0) {
-      doc = parseDocument(current);
+      doc = parseYaml(current);
       if (doc.errors.length > 0) return null;
     }
     const edit = renderOp(current, doc, fix.ops[i]);

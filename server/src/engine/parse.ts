@@ -1,10 +1,11 @@
 // Text → YAML document with exact ranges, plus the plain value rules read.
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import { parsePlain } from './plain-yaml';
 import { detached, documentOf, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
+import { parseYaml } from './yaml-document';
 
 /** Aliases expanded at most this many times when building the plain value (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -92,7 +93,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // The cache keeps nodes of this parse, and nodes keep slices of the text they were parsed from:
   // parsing a copy keeps this version of the document from staying in memory with them.
   const source = cache ? detached(text) : text;
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const doc = parseYaml(source);
   const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
     message: cleanMessage(e.message),
     offsets: clampOffsets(e.pos, text.length),

@@ -1,7 +1,7 @@
 // The one module that speaks in lines and columns. Everything else speaks in
 // paths (rules) or offsets (the parser). JavaScript strings are UTF-16, so an
 // offset into the text is already a UTF-16 column count within its line.
-import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { OffsetRange, Path, Position, Range, Target } from './types';
 
 export class LineIndex {
@@ -106,7 +106,7 @@ export function walk(doc: Document, path: Path): Walk {
   let pair: Pair | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const found = node.items.find((p) => keyText(p) === String(segment));
+      const found = pairFor(node as YAMLMap<unknown, unknown>, String(segment));
       if (!found) return { node, pair, complete: false };
       pair = found;
       node = (found.value as Node | null) ?? null;
@@ -119,6 +119,39 @@ export function walk(doc: Document, path: Path): Walk {
     }
   }
   return { node, pair, complete: true };
+}
+
+/** Maps with more pairs than this get an index of their keys (see pairFor). */
+const INDEX_FROM = 16;
+
+interface KeyIndex {
+  /** The items array and length the index was built from: a map given new items is indexed anew. */
+  items: unknown[];
+  length: number;
+  first: Map<string, Pair>;
+}
+
+const keyIndexes = new WeakMap<YAMLMap<unknown, unknown>, KeyIndex>();
+
+/**
+ * The first pair of a map whose key reads `key`. Every finding is placed by walking its path, so
+ * a map with many keys (a document of 40,000 unknown top-level keys has as many findings) would
+ * otherwise be scanned once per finding; large maps are indexed once instead.
+ */
+function pairFor(map: YAMLMap<unknown, unknown>, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length <= INDEX_FROM) return items.find((p) => keyText(p) === key);
+  let index = keyIndexes.get(map);
+  if (!index || index.items !== items || index.length !== items.length) {
+    const first = new Map<string, Pair>();
+    for (const p of items) {
+      const text = keyText(p);
+      if (text !== undefined && !first.has(text)) first.set(text, p);
+    }
+    index = { items, length: items.length, first };
+    keyIndexes.set(map, index);
+  }
+  return index.first.get(key);
 }
 
 export function keyText(pair: Pair): string | undefined {

@@ -1,0 +1,80 @@
+// The one place the engine asks the `yaml` package for a Document.
+//
+// `yaml` checks that map keys are unique by comparing each new key with every key before it in
+// its map: a flat map of 40,000 keys costs some 800 million comparisons (about 20 s here), which
+// would hold up the server for a file well within the size limit. The check is made here instead,
+// with one lookup per key, and reports what `yaml` reports (same code, message and offset, in
+// document order among the other errors).
+import { isScalar, parseDocument, visit, YAMLParseError, type Document, type Pair } from 'yaml';
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+
+/** Parses a YAML text as the engine does everywhere: strict, quiet, and with keys checked for duplicates. */
+export function parseYaml(source: string): Document.Parsed {
+  const doc = parseDocument(source, OPTIONS);
+  const duplicates = duplicateKeys(doc, source);
+  if (duplicates.length > 0) doc.errors = mergeByOffset(doc.errors, duplicates);
+  return doc;
+}
+
+/**
+ * A DUPLICATE_KEY error for every key equal to an earlier key of its map. Keys are equal, for
+ * `yaml`, when they are scalars with the same value (`===`: `1` and `0x1` are, NaN never is);
+ * a collection or alias used as a key equals nothing else.
+ */
+function duplicateKeys(doc: Document.Parsed, source: string): YAMLParseError[] {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items as Pair[]) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const at = keyStart(key.range, source);
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else {
+          seen.add(key.value);
+        }
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * Where `yaml` reports a duplicate key: where the key starts; for an empty key (`: value`, `? `
+ * alone) at its `:`, which follows the empty key's position after spaces, line breaks and comments.
+ */
+function keyStart(range: [number, number, number] | null | undefined, source: string): number {
+  if (!range) return 0;
+  const [start, end] = range;
+  if (end > start) return start;
+  let i = start;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    if (c === 0x3a /* : */) return i;
+    if (c === 0x23 /* # */) {
+      while (i < source.length && source.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+/** `errors` with `more` inserted before the first error that starts after each of them. */
+function mergeByOffset(errors: YAMLParseError[], more: YAMLParseError[]): YAMLParseError[] {
+  const sorted = [...more].sort((a, b) => a.pos[0] - b.pos[0]);
+  const out: YAMLParseError[] = [];
+  let j = 0;
+  for (const error of errors) {
+    while (j < sorted.length && sorted[j].pos[0] < error.pos[0]) out.push(sorted[j++]);
+    out.push(error);
+  }
+  while (j < sorted.length) out.push(sorted[j++]);
+  return out;
+}

