@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { isMap, parseDocument, type Pair, type ParsedNode } from 'yaml';
 import { lint } from '../server/src/engine/lint';
 import { offsetsOf, walk } from '../server/src/engine/positions';
-import { parseYaml } from '../server/src/engine/yaml-document';
+import { parseYaml, TOO_DEEP } from '../server/src/engine/yaml-document';
+import { ParseCache } from '../server/src/engine/chunks';
+import { WorkspaceIndex } from '../server/src/engine/workspace';
 
 const TODAY = '2027-03-15';
 
@@ -112,4 +114,21 @@ describe('finding a key in a large map', () => {
     const last = unknown.reduce((a, b) => (b.offsets.start > a.offsets.start ? b : a));
     assert.equal(text.slice(last.offsets.start, last.offsets.end), 'k39999');
   });
+});
+
+describe('a document nested too deeply for the parser', () => {
+  // yaml's parser recurses per level; these overflow its stack before it reports anything.
+  const texts = {
+    'a six-kilobyte line of list dashes': 'stratlint: 1\nx:\n  ' + '- '.repeat(3000) + 'x\n',
+    'the same line in the middle of a document': 'stratlint: 1\nid: s\nx:\n  ' + '- '.repeat(3000) + 'x\nwhy: because\n',
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    it(`gets one syntax finding, not a crash: ${name}`, () => {
+      for (const parseCache of [undefined, new ParseCache()]) {
+        const { findings } = lint(text, { today: TODAY, parseCache });
+        assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['yaml-syntax', TOO_DEEP]]);
+      }
+      assert.doesNotThrow(() => new WorkspaceIndex().set('file:///deep.strategy.yaml', text));
+    });
+  }
 });

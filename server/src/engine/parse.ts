@@ -5,7 +5,7 @@ import { parsePlain } from './plain-yaml';
 import { detached, documentOf, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
-import { parseYaml } from './yaml-document';
+import { parseYaml, TOO_DEEP } from './yaml-document';
 
 /** Aliases expanded at most this many times when building the plain value (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -94,13 +94,16 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // parsing a copy keeps this version of the document from staying in memory with them.
   const source = cache ? detached(text) : text;
   const doc = parseYaml(source);
-  const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
+  // A stack overflow may surface at each level yaml unwinds through: it is said once.
+  let deep = false;
+  const errors = doc.errors.filter((e) => !/Maximum call stack size exceeded/.test(e.message) || (!deep && (deep = true)));
+  const problems: ParseProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
     message: cleanMessage(e.message),
     offsets: clampOffsets(e.pos, text.length),
   }));
-  if (doc.errors.length > MAX_SYNTAX_PROBLEMS) {
+  if (errors.length > MAX_SYNTAX_PROBLEMS) {
     const last = problems[problems.length - 1];
-    last.message += ` (and ${doc.errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors)`;
+    last.message += ` (and ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors)`;
   }
   if (problems.length > 0) return { text, lines, doc, value: null, problems };
 
@@ -140,7 +143,7 @@ function clampOffsets(pos: [number, number], length: number): OffsetRange {
 /** yaml's messages end with "at line L, column C"; the range already says where. */
 function cleanMessage(message: string): string {
   const clean = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  if (/Maximum call stack size exceeded/.test(clean)) return 'The document nests collections too deeply to be read; flatten the structure.';
+  if (/Maximum call stack size exceeded/.test(clean)) return TOO_DEEP;
   if (clean.startsWith('Source contains multiple documents')) return "A strategy file holds one YAML document; remove the second one (after '---').";
   return clean;
 }

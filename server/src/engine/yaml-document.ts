@@ -5,13 +5,26 @@
 // would hold up the server for a file well within the size limit. The check is made here instead,
 // with one lookup per key, and reports what `yaml` reports (same code, message and offset, in
 // document order among the other errors).
-import { isScalar, parseDocument, visit, YAMLParseError, type Document, type Pair } from 'yaml';
+import { Document, isScalar, parseDocument, visit, YAMLParseError, type Pair } from 'yaml';
+
+/** What a document too deeply nested for the parser is told. */
+export const TOO_DEEP = 'The document nests collections too deeply to be read; flatten the structure.';
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
 
 /** Parses a YAML text as the engine does everywhere: strict, quiet, and with keys checked for duplicates. */
 export function parseYaml(source: string): Document.Parsed {
-  const doc = parseDocument(source, OPTIONS);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, OPTIONS);
+  } catch (error) {
+    // yaml's parser recurses once per level of nesting; a few thousand levels (`- - - … x`, a
+    // six-kilobyte line) overflow the stack before yaml can report anything. It is a finding, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    const empty = new Document() as unknown as Document.Parsed;
+    empty.errors.push(new YAMLParseError([0, 1], 'IMPOSSIBLE', TOO_DEEP));
+    return empty;
+  }
   const duplicates = duplicateKeys(doc, source);
   if (duplicates.length > 0) doc.errors = mergeByOffset(doc.errors, duplicates);
   return doc;
