@@ -7,6 +7,7 @@ import { parse, type Parsed } from './parse';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { offsetsOf } from './positions';
 import type { Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
+import { MAX_RELATED } from './types';
 
 /** Documents above this size are skipped with one informational finding. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -198,9 +199,10 @@ function runRule(resolved: ResolvedRule, parsed: Parsed, value: Record<string, u
       const template = rule.meta.messages[report.messageId];
       if (template === undefined) throw new Error(`unknown messageId '${report.messageId}'`);
       const offsets = offsetsOf(doc, parsed.text, report.path, report.target);
+      const here = (report.related ?? []).slice(0, MAX_RELATED);
       const related = [
-        ...(report.related ?? []).map((r) => ({ message: r.message, range: parsed.lines.range(offsetsOf(doc, parsed.text, r.path, r.target)) })),
-        ...(report.relatedElsewhere ?? []),
+        ...here.map((r) => ({ message: r.message, range: parsed.lines.range(offsetsOf(doc, parsed.text, r.path, r.target)) })),
+        ...(report.relatedElsewhere ?? []).slice(0, MAX_RELATED - here.length),
       ];
       produced.push({
         ruleId: rule.meta.id,

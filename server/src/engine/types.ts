@@ -43,6 +43,13 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/**
+ * Related places kept per finding, here and elsewhere together. One person owning 2,000 tactics
+ * would otherwise give each of 2,000 findings 1,999 related places: millions of ranges to compute
+ * and send, and more than an editor can show.
+ */
+export const MAX_RELATED = 20;
+
 export interface RelatedInfo {
   message: string;
   /** Omitted for the same document. */
@@ -70,7 +77,7 @@ export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
   fixes?: Fix[];
-  /** Other places in this document that explain the finding. */
+  /** Other places in this document that explain the finding (at most MAX_RELATED in all are kept). */
   related?: { path: Path; target?: Target; message: string }[];
   /** Places in other documents (already resolved to ranges). */
   relatedElsewhere?: RelatedInfo[];

@@ -1,5 +1,5 @@
 import { modelOf, records, text } from '../engine/model';
-import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { MAX_RELATED, type Path, type RuleContext, type RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'dependency-cycle',
@@ -13,6 +13,21 @@ export const meta: RuleMeta = {
   messages: { cycle: 'Dependency cycle: {{cycle}}' },
   fixable: false,
 };
+
+/**
+ * Cycles reported per document. Tactics that each depend on the next and on the first make as many
+ * cycles as tactics, most of them long; past this many, one more finding tells nothing new.
+ */
+const MAX_CYCLES = 100;
+
+/** Ids shown of a long cycle, at its start and at its end. */
+const SHOWN = 6;
+
+/** `a → b → c → a`; a long cycle shows its first and last tactics and how many there are between. */
+function spell(cycle: string[], back: string): string {
+  if (cycle.length <= 2 * SHOWN) return [...cycle, back].join(' → ');
+  return [...cycle.slice(0, SHOWN), `… (${cycle.length - 2 * SHOWN} more) …`, ...cycle.slice(-SHOWN), back].join(' → ');
+}
 
 export function check(context: RuleContext): void {
   // Edges: tactic id → the depends_on entries (with their paths).
@@ -53,19 +68,18 @@ export function check(context: RuleContext): void {
       }
       const edge = out[frame.next++];
       const s = state.get(edge.to);
-      if (s === 'active') {
-        const cycle = stack.slice(stack.indexOf(edge.to));
+      if (s === 'active' && reported.size < MAX_CYCLES) {
+        const cycle = stack.slice(stack.lastIndexOf(edge.to));
         const key = [...cycle].sort().join('|');
         if (!reported.has(key)) {
           reported.add(key);
-          context.report({
-            path: edge.path,
-            messageId: 'cycle',
-            data: { cycle: [...cycle, edge.to].join(' → ') },
-            related: cycle
-              .filter((id) => tactics.has(id))
-              .map((id) => ({ path: tactics.get(id)!.path, message: `Tactic '${id}' is part of the cycle` })),
-          });
+          const related: { path: Path; message: string }[] = [];
+          for (const id of cycle) {
+            if (related.length === MAX_RELATED) break;
+            const tactic = tactics.get(id);
+            if (tactic) related.push({ path: tactic.path, message: `Tactic '${id}' is part of the cycle` });
+          }
+          context.report({ path: edge.path, messageId: 'cycle', data: { cycle: spell(cycle, edge.to) }, related });
         }
       } else if (s === undefined && edges.has(edge.to)) {
         state.set(edge.to, 'active');

@@ -2,7 +2,7 @@ import { leadsTo } from '../engine/chains';
 import { parseDate } from '../engine/dates';
 import { countsAsCurrent, isOpenTactic, summaryOf, type TacticSummary } from '../engine/summary';
 import { documentLabel, otherDocuments } from '../engine/workspace';
-import type { IndexedDocument, RelatedInfo, RuleContext, RuleMeta } from '../engine/types';
+import { MAX_RELATED, type IndexedDocument, type Path, type RelatedInfo, type RuleContext, type RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'owner-overload',
@@ -52,7 +52,7 @@ export function check(context: RuleContext): void {
     const strategies = 1 + new Set(elsewhere.map((o) => o.doc.uri)).size;
     const name = summary.people.find((p) => p.id === person)?.name;
     const data = { person: name ? `${name} ('${person}')` : `'${person}'`, count, max, strategies };
-    const relatedElsewhere: RelatedInfo[] = elsewhere.map(({ tactic, doc }) => ({
+    const relatedElsewhere: RelatedInfo[] = elsewhere.slice(0, MAX_RELATED).map(({ tactic, doc }) => ({
       uri: doc.uri,
       range: doc.rangeOf([...tactic.path, 'owner']),
       message: `Also owned: ${describe(tactic)} of strategy '${documentLabel(doc)}'`,
@@ -62,11 +62,21 @@ export function check(context: RuleContext): void {
         path: [...tactic.path, 'owner'],
         messageId: strategies > 1 ? 'overload' : 'overloadHere',
         data,
-        related: tactics.filter((t) => t !== tactic).map((t) => ({ path: [...t.path, 'owner'], message: `Also owned: ${describe(t)}` })),
+        related: alsoOwned(tactics, tactic),
         relatedElsewhere,
       });
     }
   }
+}
+
+/** The person's other tactics in this document, as many as a finding keeps. */
+function alsoOwned(tactics: TacticSummary[], tactic: TacticSummary): { path: Path; message: string }[] {
+  const out: { path: Path; message: string }[] = [];
+  for (let i = 0; i < tactics.length && out.length < MAX_RELATED; i++) {
+    const t = tactics[i];
+    if (t !== tactic) out.push({ path: [...t.path, 'owner'], message: `Also owned: ${describe(t)}` });
+  }
+  return out;
 }
 
 function describe(t: TacticSummary): string {

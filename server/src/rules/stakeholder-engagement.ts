@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { formatDate, parseDate } from '../engine/dates';
-import { isBlank, isRecord, personFixes, records, text } from '../engine/model';
+import { isBlank, isRecord, MAX_PERSON_FIXES, personFixes, records, text } from '../engine/model';
 import type { Fix, FixOp, Path, RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -78,13 +78,16 @@ function nextDate(context: RuleContext): string {
   return today === undefined ? context.today : formatDate(today + 14);
 }
 
-/** A whole plan, one fix per person who could own it. */
+/** A whole plan, one fix per person who could own it (the first MAX_PERSON_FIXES of them, as for owners). */
 function planFixes(context: RuleContext, base: Path): Fix[] {
   const action = 'TODO: how we win them over';
   const next = nextDate(context);
-  const people = records(context.doc.people)
-    .map(([p]) => ({ id: text(p.id), name: text(p.name) }))
-    .filter((p): p is { id: string; name: string | undefined } => p.id !== undefined);
+  const people: { id: string; name: string | undefined }[] = [];
+  for (const [p] of records(context.doc.people)) {
+    const id = text(p.id);
+    if (id !== undefined) people.push({ id, name: text(p.name) });
+    if (people.length === MAX_PERSON_FIXES) break;
+  }
   if (people.length === 0) {
     return [{
       title: 'Add an engagement plan (placeholder owner)',

@@ -213,10 +213,10 @@ function valueCompletions(ctx: Ctx, path: Path, node: SchemaNode | undefined): C
     const model = modelOf(ctx.doc);
     const current = ctx.loc.prefix;
     // Ids already in the same list are not offered again.
-    const siblings = ref.list ? [] : siblingValues(ctx.doc, path);
+    const siblings = new Set(ref.list ? [] : siblingValues(ctx.doc, path));
     for (const kind of ref.kinds) {
       for (const [id, d] of model.byKind(kind)) {
-        if (siblings.includes(id) && id !== current) continue;
+        if (siblings.has(id) && id !== current) continue;
         const name = text(d.item.name) ?? text(d.item.title) ?? text(d.item.statement) ?? text(d.item.description);
         out.push({
           label: id,

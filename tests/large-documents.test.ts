@@ -1,0 +1,64 @@
+// Findings whose size would grow with the document: related places, fixes per finding, cycles.
+// A finding keeps a bounded number of each, so a large document costs the engine and the editor
+// work in proportion to its size, not to its square.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../server/src/engine/lint';
+import { MAX_PERSON_FIXES } from '../server/src/engine/model';
+import { MAX_RELATED, type Finding } from '../server/src/engine/types';
+
+const TODAY = '2027-03-15';
+
+function strategy(parts: { people: number; tactics?: string[]; stakeholders?: string[] }): string {
+  const lines = ['stratlint: 1', 'id: large', 'title: Grow', 'owner: p-0', 'why: Because', 'people:'];
+  for (let i = 0; i < parts.people; i++) lines.push(`  - id: p-${i}`, `    name: Person ${i}`, '    level: manager');
+  if (parts.stakeholders) lines.push('stakeholders:', ...parts.stakeholders);
+  if (parts.tactics) {
+    lines.push('objectives:', '  - id: o-1', '    title: Win', '    owner: p-0', '    kpis:', '      - id: k-1', '        name: Wins', '        target: 10', '    tactics:', ...parts.tactics);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function tactic(id: string, owner: string, dependsOn: string[] = []): string[] {
+  return [`      - id: ${id}`, `        title: Tactic ${id}`, `        owner: ${owner}`, '        start: 2027-04-01', '        due: 2027-06-30', ...(dependsOn.length > 0 ? [`        depends_on: [${dependsOn.join(', ')}]`] : [])];
+}
+
+function of(findings: Finding[], ruleId: string): Finding[] {
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+describe('findings on large documents', () => {
+  it('gives a person owning 300 tactics 300 findings with at most MAX_RELATED related places each', () => {
+    const text = strategy({ people: 2, tactics: Array.from({ length: 300 }, (_, i) => tactic(`t-${i}`, 'p-1')).flat() });
+    const overload = of(lint(text, { today: TODAY }).findings, 'owner-overload');
+    assert.equal(overload.length, 300);
+    for (const f of overload) {
+      assert.equal(f.related?.length, MAX_RELATED);
+      assert.match(f.message, /300/);
+    }
+    // The related places are other tactics of the same person, never the finding's own.
+    const first = overload[0];
+    assert.ok(first.related!.every((r) => r.range.start.line !== first.range.start.line));
+  });
+
+  it('reports at most 100 of many overlapping dependency cycles, a long one shortened', () => {
+    const n = 400;
+    const tactics = Array.from({ length: n }, (_, i) => tactic(`t-${i}`, 'p-0', i + 1 < n ? [`t-${i + 1}`, 't-0'] : ['t-0'])).flat();
+    const cycles = of(lint(strategy({ people: 1, tactics }), { today: TODAY }).findings, 'dependency-cycle');
+    assert.equal(cycles.length, 100);
+    const long = cycles.find((f) => /more\) …/.test(f.message));
+    assert.ok(long, 'a long cycle is shortened');
+    assert.ok(long.message.length < 300, long.message);
+    assert.ok(cycles.every((f) => (f.related?.length ?? 0) <= MAX_RELATED));
+    // A short cycle is spelled out in full.
+    const short = lint(strategy({ people: 1, tactics: [...tactic('a', 'p-0', ['b']), ...tactic('b', 'p-0', ['c']), ...tactic('c', 'p-0', ['a'])] }), { today: TODAY });
+    assert.deepEqual(of(short.findings, 'dependency-cycle').map((f) => f.message), ['Dependency cycle: a → b → c → a']);
+  });
+
+  it('offers an engagement plan for each of at most MAX_PERSON_FIXES people', () => {
+    const stakeholders = Array.from({ length: 50 }, (_, i) => [`  - who: p-${i}`, '    stance: skeptic', '    influence: high']).flat();
+    const missing = of(lint(strategy({ people: 50, stakeholders }), { today: TODAY }).findings, 'stakeholder-engagement');
+    assert.ok(missing.length >= 50, `${missing.length} findings`);
+    for (const f of missing) assert.ok((f.fixes?.length ?? 0) >= 1 && f.fixes!.length <= MAX_PERSON_FIXES, `${f.fixes?.length} fixes`);
+  });
+});
