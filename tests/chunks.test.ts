@@ -156,4 +156,21 @@ describe('pieces of an incremental parse', () => {
     assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed`);
     assert.ok(pieces > 200, `${pieces} pieces`);
   });
+
+  it('take equal pieces in order: a list of many equal items, before and after edits', () => {
+    // Pieces with the same text share a bucket of the cache; each is found without a scan of it.
+    const items = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? '  - tbd' : i % 3 === 1 ? '  - { id: x, name: Same }' : '  - { id: y, name: Same }'));
+    const cache = new ParseCache(4);
+    let text = `stratlint: 1\nnotes:\n${items.join('\n')}\nwhy: w\n`;
+    assert.ok(assertSameAsFullParse(text, cache));
+    for (const at of [5, 150, 299]) {
+      const lines = text.split('\n');
+      lines[2 + at] = '  - edited';
+      text = lines.join('\n');
+      assert.ok(assertSameAsFullParse(text, cache));
+      assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed after one edit`);
+      assert.ok(assertSameAsFullParse(text, cache));
+      assert.equal(cache.lastParsed, 0, 'the same text again parses nothing');
+    }
+  });
 });

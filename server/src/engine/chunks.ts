@@ -34,6 +34,38 @@ interface Chunk {
   assembled?: { parts: unknown[]; node: Node; value: unknown; pair?: Pair };
 }
 
+/**
+ * Pieces under one short key. Many pieces can share it: a list of 80,000 `- tbd` items, or items
+ * alike in length, start and end. A large bucket is looked up through its pieces by text, and a
+ * run of equal pieces from the first one this parse has not used yet, so that finding a piece costs
+ * no scan of the bucket (a scan per piece made such lists cost their length squared per keystroke).
+ */
+type Bucket = Chunk[] & {
+  byText?: Map<string, Chunk[] & { generation?: number; from?: number }>;
+};
+
+/** Buckets up to this size are scanned. */
+const SCAN_UP_TO = 8;
+
+function unusedWithText(bucket: Bucket, text: string, generation: number): Chunk | undefined {
+  if (bucket.length <= SCAN_UP_TO) return bucket.find((c) => c.used !== generation && c.text === text);
+  if (!bucket.byText) {
+    bucket.byText = new Map();
+    for (const c of bucket) bucket.byText.get(c.text)?.push(c) ?? bucket.byText.set(c.text, [c]);
+  }
+  const same = bucket.byText.get(text);
+  if (!same) return undefined;
+  // Equal pieces are taken in order: skip those this parse took already, once.
+  if (same.generation !== generation) {
+    same.generation = generation;
+    same.from = 0;
+  }
+  let from = same.from ?? 0;
+  while (from < same.length && same[from].used === generation) from++;
+  same.from = from;
+  return same[from];
+}
+
 /** Parsed pieces of one document, reused across its versions. */
 export class ParseCache {
   /**
@@ -47,7 +79,7 @@ export class ParseCache {
    * lookup. Several pieces share a key when their texts are alike, or the same text occurs in
    * several places (`kpis:` heads).
    */
-  private chunks = new Map<string, Chunk[]>();
+  private chunks = new Map<string, Bucket>();
   private generation = 0;
   /** Pieces parsed (not reused) by the last parse, for tests and benchmarks. */
   lastParsed = 0;
@@ -68,7 +100,7 @@ export class ParseCache {
   take(text: string, offset: number, generation: number): Chunk | null {
     const key = shortKey(text);
     const known = this.chunks.get(key);
-    let chunk = known?.find((c) => c.used !== generation && c.text === text);
+    let chunk = known && unusedWithText(known, text, generation);
     if (!chunk) {
       // `text` is a slice of the whole document: parsing a copy keeps the nodes, the values and the
       // cache key from holding on to that version of the document after it is gone.
@@ -109,9 +141,13 @@ export class ParseCache {
   }
 
   /** Adds a piece under its key (`known`: the pieces already there); a new key must not hold on to the document. */
-  private store(key: string, known: Chunk[] | undefined, chunk: Chunk): void {
-    if (known) known.push(chunk);
-    else this.chunks.set(detached(key), [chunk]);
+  private store(key: string, known: Bucket | undefined, chunk: Chunk): void {
+    if (known) {
+      known.push(chunk);
+      known.byText?.get(chunk.text)?.push(chunk) ?? known.byText?.set(chunk.text, [chunk]);
+    } else {
+      this.chunks.set(detached(key), [chunk]);
+    }
   }
 
   /** Drops pieces the last parse did not use, so the cache holds one document's worth. */
