@@ -61,4 +61,17 @@ describe('findings on large documents', () => {
     assert.ok(missing.length >= 50, `${missing.length} findings`);
     for (const f of missing) assert.ok((f.fixes?.length ?? 0) >= 1 && f.fixes!.length <= MAX_PERSON_FIXES, `${f.fixes?.length} fixes`);
   });
+
+  it('applies 300 directives stacked above one line, and one directive above each of 2,000 keys', () => {
+    const stacked = strategy({ people: 1 }).replace('why: Because\n', `${'# stratlint-disable-next-line schema\n'.repeat(300)}bogus: 1\nwhy: Because\n`);
+    const one = lint(stacked, { today: TODAY }).findings;
+    assert.deepEqual(of(one, 'schema'), []);
+    assert.deepEqual(of(one, 'unused-suppression'), []);
+
+    const keys = Array.from({ length: 2000 }, (_, i) => `# stratlint-disable-next-line schema -- kept on purpose\nextra-${i}: x`).join('\n');
+    const each = lint(`${strategy({ people: 1 })}${keys}\nlast-key: y\n`, { today: TODAY }).findings;
+    assert.deepEqual(of(each, 'schema').map((f) => f.message.match(/'([^']+)'/)?.[1]), ['last-key']);
+    assert.deepEqual(of(each, 'unused-suppression'), []);
+  });
 });
+

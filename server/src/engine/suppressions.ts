@@ -25,6 +25,17 @@ export function parseDirectives(text: string, lines: LineIndex): Directive[] {
   if (!text.includes('stratlint-disable')) return [];
   const directives: Directive[] = [];
   const rawLines = text.split(/\r\n|\r|\n/);
+  // The first line from each line on that is neither blank nor only a comment, found backwards in
+  // one pass (when asked for): a scan per directive made 20,000 stacked directives cost 16 s.
+  let contentFrom: Int32Array | undefined;
+  const nextContent = (from: number): number => {
+    if (!contentFrom) {
+      contentFrom = new Int32Array(rawLines.length + 1);
+      contentFrom[rawLines.length] = rawLines.length;
+      for (let l = rawLines.length - 1; l >= 0; l--) contentFrom[l] = /^\s*(#.*)?$/.test(rawLines[l]) ? contentFrom[l + 1] : l;
+    }
+    return contentFrom[from];
+  };
   for (let line = 0; line < rawLines.length; line++) {
     const m = DIRECTIVE.exec(rawLines[line]);
     if (!m) continue;
@@ -46,8 +57,7 @@ export function parseDirectives(text: string, lines: LineIndex): Directive[] {
     let target = line;
     if (kind === 'disable-next-line') {
       // Skip blank and comment-only lines, so several directives can be stacked above one line.
-      target = line + 1;
-      while (target < rawLines.length && /^\s*(#.*)?$/.test(rawLines[target])) target++;
+      target = nextContent(line + 1);
     }
     directives.push({
       kind,
@@ -77,16 +87,25 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
   if (directives.length === 0) return { kept: [...findings], unused: [] };
   const used = directives.map(() => new Set<string>());
   const anyUsed = directives.map(() => false);
+  // The directives that can cover a finding: those for the whole file and those for its line.
+  const wholeFile: number[] = [];
+  const byLine = new Map<number, number[]>();
+  directives.forEach((d, i) => {
+    if (d.kind === 'disable-file') wholeFile.push(i);
+    else byLine.get(d.line)?.push(i) ?? byLine.set(d.line, [i]);
+  });
   const kept: Finding[] = [];
   for (const finding of findings) {
     let suppressed = false;
-    directives.forEach((d, i) => {
-      if (d.kind !== 'disable-file' && d.line !== finding.range.start.line) return;
+    const cover = (i: number) => {
+      const d = directives[i];
       if (d.ids.length > 0 && !d.ids.includes(finding.ruleId)) return;
       suppressed = true;
       anyUsed[i] = true;
       used[i].add(finding.ruleId);
-    });
+    };
+    wholeFile.forEach(cover);
+    byLine.get(finding.range.start.line)?.forEach(cover);
     if (!suppressed) kept.push(finding);
   }
   const unused: SuppressionResult['unused'] = [];
