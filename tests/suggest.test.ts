@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { boundedDistance, closest, editDistance } from '../server/src/engine/suggest';
+import { boundedDistance, closest, editDistance, Suggester } from '../server/src/engine/suggest';
 
 function reference(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -38,4 +38,19 @@ describe('suggestions', () => {
     const long = 'x'.repeat(200);
     assert.equal(closest(long, [`${long}y`, 'short']), `${long}y`);
   });
+
+  it('suggests with the character masks what a comparison with every candidate suggests', () => {
+    // Suggester skips candidates whose characters differ too much; that must never skip the nearest.
+    const unit = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'A', '-', '1', '2', 'é', '@', '`');
+    const id = fc.string({ unit, minLength: 1, maxLength: 10 });
+    let scope = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 30 }), fc.array(id, { minLength: 1, maxLength: 10 }), (candidates, words) => {
+        const suggester = Suggester.for(`test-${scope++}`, candidates);
+        for (const w of words) assert.equal(suggester.closest(w), closest(w, candidates), `${w} among ${candidates.join(' ')}`);
+      }),
+      { seed: 11, numRuns: 1500 },
+    );
+  });
 });
+

@@ -45,9 +45,27 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return closestIn(word, list, list.map((c) => c.toLowerCase()));
 }
 
-/** closest over a list and the same list lower-cased (the form Suggester keeps). */
-function closestIn(word: string, candidates: readonly string[], lowered: readonly string[]): string | undefined {
+/**
+ * The characters of a word as 32 bits (a character sets bit `code % 32`). One edit changes at most
+ * two bits (a substitution clears one and sets another), so words whose masks differ in more than
+ * twice the allowed edits are too far apart, and the distance need not be computed.
+ */
+function charMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** closest over a list, the same list lower-cased and their masks (the forms Suggester keeps). */
+function closestIn(word: string, candidates: readonly string[], lowered: readonly string[], masks?: Int32Array): string | undefined {
   const lower = word.toLowerCase();
+  const mask = charMask(lower);
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -57,6 +75,7 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
     if (Math.abs(other.length - lower.length) > limit) continue;
     // Only a distance as small as the best so far (a tie goes to the first in alphabetical order) can matter.
     const within = Math.min(limit, bestDistance);
+    if (masks && bitCount(mask ^ masks[i]) > 2 * within) continue;
     const d = boundedDistance(lower, other, within);
     if (d > within) continue;
     const candidate = candidates[i];
@@ -72,12 +91,16 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
  * Suggestions against one candidate list, remembered while the list stays the same: a large
  * document has hundreds of people, and the same typos are looked up again on every keystroke.
  */
+/** Answers a Suggester remembers (a 100,000-line document has at most some 50,000 references). */
+const MEMO_LIMIT = 100_000;
+
 export class Suggester {
   private static last = new Map<string, Suggester>();
   private readonly memo = new Map<string, string | undefined>();
 
   /** The candidates lower-cased once, not on every comparison. */
   private lowered: string[] | undefined;
+  private masks: Int32Array | undefined;
 
   private constructor(private readonly candidates: readonly string[]) {}
 
@@ -92,9 +115,11 @@ export class Suggester {
 
   closest(word: string): string | undefined {
     if (this.memo.has(word)) return this.memo.get(word);
-    this.lowered ??= this.candidates.map((c) => c.toLowerCase());
-    const found = closestIn(word, this.candidates, this.lowered);
-    if (this.memo.size > 5_000) this.memo.clear();
+    const lowered = (this.lowered ??= this.candidates.map((c) => c.toLowerCase()));
+    this.masks ??= Int32Array.from(lowered, charMask);
+    const found = closestIn(word, this.candidates, lowered, this.masks);
+    // Bounded, but above what a document holds: clearing it would make every keystroke look all up again.
+    if (this.memo.size > MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, found);
     return found;
   }
