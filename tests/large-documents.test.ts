@@ -3,6 +3,9 @@
 // work in proportion to its size, not to its square.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { fixAll, safeFix } from '../server/src/engine/fix-all';
+import { applyEdits, applyFix, type TextEdit } from '../server/src/engine/fixes';
 import { lint } from '../server/src/engine/lint';
 import { MAX_PERSON_FIXES } from '../server/src/engine/model';
 import { MAX_RELATED, type Finding } from '../server/src/engine/types';
@@ -72,6 +75,44 @@ describe('findings on large documents', () => {
     const each = lint(`${strategy({ people: 1 })}${keys}\nlast-key: y\n`, { today: TODAY }).findings;
     assert.deepEqual(of(each, 'schema').map((f) => f.message.match(/'([^']+)'/)?.[1]), ['last-key']);
     assert.deepEqual(of(each, 'unused-suppression'), []);
+  });
+
+  it('fixes all 300 tactics without dates, with the text fixing them one by one gives', () => {
+    const bare = (n: number) => strategy({ people: 3, tactics: Array.from({ length: n }, (_, i) => tactic(`t-${i}`, `p-${i % 3}`).filter((l) => !/start:|due:/.test(l))).flat() });
+    // The reference: one fix per pass, linting again after each (how fix-all worked before).
+    const oneByOne = (text: string) => {
+      for (;;) {
+        const fix = lint(text, { today: TODAY }).findings.map(safeFix).find((f) => f !== undefined && applyFix(text, f) !== text);
+        if (!fix) return text;
+        text = applyFix(text, fix)!;
+      }
+    };
+    const small = bare(12);
+    assert.equal(fixAll(small, { today: TODAY }).text, oneByOne(small));
+    const large = bare(300);
+    const fixed = fixAll(large, { today: TODAY });
+    assert.ok(fixed.applied >= 300, `${fixed.applied} fixes`);
+    assert.deepEqual(of(lint(fixed.text, { today: TODAY }).findings, 'tactic-schedule'), []);
+  });
+
+  it('applies many edits at once as applying them one by one from the end does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.string({ maxLength: 4 })), { maxLength: 8 }), (text, raw) => {
+        // Non-overlapping edits, some at the same offset, in any order.
+        const edits: TextEdit[] = [];
+        for (const [at, length, newText] of raw) {
+          const start = text.length === 0 ? 0 : at % (text.length + 1);
+          const end = Math.min(text.length, start + length);
+          if (edits.some((e) => start < e.end && e.start < end)) continue;
+          edits.push({ start, end: edits.some((e) => e.start === start) ? start : end, newText });
+        }
+        const sorted = [...edits].sort((a, b) => b.start - a.start);
+        let expected = text;
+        for (const e of sorted) expected = expected.slice(0, e.start) + e.newText + expected.slice(e.end);
+        assert.equal(applyEdits(text, edits), expected);
+      }),
+      { seed: 4, numRuns: 2000 },
+    );
   });
 });
 

@@ -16,10 +16,18 @@ export interface TextEdit {
 
 /** Applies edits (non-overlapping, offsets into `text`). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  if (edits.length === 1) return text.slice(0, edits[0].start) + edits[0].newText + text.slice(edits[0].end);
+  // In one pass from the start: a copy of the text per edit made many edits cost their number times the text.
+  // Edits at the same offset land in reverse order, as when each is applied from the end of the text.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i).map(({ e }) => e);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The text after applying every operation of a fix, or null when an operation cannot be placed. */
@@ -70,7 +78,8 @@ function placeTogether(text: string, doc: Document.Parsed, ops: readonly FixOp[]
     if (same) same.newText += edit.newText;
     else edits.push(edit);
   }
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // Edits at the same offset land in reverse order, as when each is applied from the end of the text.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i).map(({ e }) => e);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
   return sorted;
 }
