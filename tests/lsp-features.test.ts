@@ -194,6 +194,17 @@ describe('editor features over stdio', () => {
       assert.match(kpi, /FM12 · Not tracking progress/);
     });
 
+    it('none in a document too long to lint, whose finding still has its actions', async () => {
+      const long = `${DOC}${'#\n'.repeat(100_001)}`;
+      const uri = await open('long.strategy.yaml', long);
+      const published = await diagnosticsFor(uri, 1);
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['file-too-large']);
+      const position = at(long, 'status:', 2);
+      assert.equal(await within(connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover'), null);
+      const actions = (await within(connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } }), 'code actions')) as CodeAction[];
+      assert.deepEqual(actions.map((a) => a.title), ['Show documentation for file-too-large']);
+    });
+
     it('on a key: the schema description', async () => {
       assert.match(markdown(await request.hover(at(DOC, 'status:', 2))), /Where the strategy stands: draft, active, paused or done/);
     });

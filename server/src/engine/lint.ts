@@ -23,6 +23,11 @@ function countLines(text: string): number {
   return n;
 }
 
+/** Whether a text is beyond what is linted (the size limit or MAX_LINES): the editor features leave it alone too. */
+export function tooLargeToLint(text: string, maxSize = DEFAULT_MAX_FILE_SIZE): boolean {
+  return text.length > maxSize || (text.length > MAX_LINES && countLines(text) > MAX_LINES);
+}
+
 export function todayIso(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,6 +3,7 @@
 // diagnostic's data, a hover lints the text it is given.
 import type { Location, TextDocuments } from '../protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { tooLargeToLint } from '../../engine/lint';
 import type { LintOptions } from '../../engine/types';
 
 export interface FeatureContext {
@@ -14,9 +15,17 @@ export interface FeatureContext {
 }
 
 /** The text and lint options of an open strategy document, or undefined for anything else. */
-export async function strategyDocument(context: FeatureContext, uri: string): Promise<{ text: string; options: LintOptions & { uri: string } } | undefined> {
+export async function strategyDocument(
+  context: FeatureContext,
+  uri: string,
+  { anySize = false }: { anySize?: boolean } = {},
+): Promise<{ text: string; options: LintOptions & { uri: string } } | undefined> {
   const options = await context.lintOptions(uri);
   const document = context.documents.get(uri);
   if (!options || !document) return undefined;
-  return { text: document.getText(), options };
+  const text = document.getText();
+  // A document too large to lint has one finding saying so; hovering or completing in it would
+  // parse megabytes on every request. (Code actions still offer to suppress that finding.)
+  if (!anySize && tooLargeToLint(text, options.maxFileSize)) return undefined;
+  return { text, options };
 }
