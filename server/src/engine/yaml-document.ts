@@ -2,9 +2,11 @@
 //
 // `yaml` checks that map keys are unique by comparing each new key with every key before it in
 // its map: a flat map of 40,000 keys costs some 800 million comparisons (about 20 s here), which
-// would hold up the server for a file well within the size limit. The check is made here instead,
-// with one lookup per key, and reports what `yaml` reports (same code, message and offset, in
-// document order among the other errors).
+// would hold up the server for a file well within the size limit. The text is parsed without that
+// check and the keys are checked here with one lookup per key. Only when that finds a duplicate is
+// the text parsed again with `yaml`'s check, whose errors (offsets and order) are then the ones
+// reported, unless a map is so large that the check would take seconds: then the errors found here
+// stand (at the key itself, where `yaml` may point at the end of the pair before it).
 import { Document, isScalar, parseDocument, visit, YAMLParseError, type Pair } from 'yaml';
 
 /** What a document too deeply nested for the parser is told. */
@@ -25,20 +27,27 @@ export function parseYaml(source: string): Document.Parsed {
     empty.errors.push(new YAMLParseError([0, 1], 'IMPOSSIBLE', TOO_DEEP));
     return empty;
   }
-  const duplicates = duplicateKeys(doc, source);
-  if (duplicates.length > 0) doc.errors = mergeByOffset(doc.errors, duplicates);
+  const { duplicates, largest } = duplicateKeys(doc, source);
+  if (duplicates.length === 0) return doc;
+  if (largest <= CHECK_WITH_YAML_UP_TO) return parseDocument(source, { ...OPTIONS, uniqueKeys: true });
+  doc.errors = mergeByOffset(doc.errors, duplicates);
   return doc;
 }
+
+/** The largest map `yaml`'s own duplicate check is left to (some 12 million comparisons at most). */
+const CHECK_WITH_YAML_UP_TO = 5_000;
 
 /**
  * A DUPLICATE_KEY error for every key equal to an earlier key of its map. Keys are equal, for
  * `yaml`, when they are scalars with the same value (`===`: `1` and `0x1` are, NaN never is);
  * a collection or alias used as a key equals nothing else.
  */
-function duplicateKeys(doc: Document.Parsed, source: string): YAMLParseError[] {
+function duplicateKeys(doc: Document.Parsed, source: string): { duplicates: YAMLParseError[]; largest: number } {
   const found: YAMLParseError[] = [];
+  let largest = 0;
   visit(doc, {
     Map(_, map) {
+      largest = Math.max(largest, map.items.length);
       if (map.items.length < 2) return;
       const seen = new Set<unknown>();
       for (const pair of map.items as Pair[]) {
@@ -53,7 +62,7 @@ function duplicateKeys(doc: Document.Parsed, source: string): YAMLParseError[] {
       }
     },
   });
-  return found;
+  return { duplicates: found, largest };
 }
 
 /**
