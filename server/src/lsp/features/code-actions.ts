@@ -43,7 +43,7 @@ export function registerCodeActions(connection: Connection, context: FeatureCont
         for (const a of codeActions(doc.text, data, diagnostic.range)) actions.push(toAction(a, CodeActionKind.QuickFix, [diagnostic]));
       }
     }
-    // Fix-all lints the document once per pass of fixes: only when asked for by kind (on save,
+    // Fix-all lints the document once per fix it applies: only when asked for by kind (on save,
     // "Fix all", the source action menu), never for the light bulb, which asks on every cursor move.
     if (only !== undefined && wanted(FIX_ALL_KIND, only)) {
       // Fix-all lints the intermediate texts too; they must not churn the document's parse cache.
