@@ -138,3 +138,16 @@ describe('a document nested too deeply for the parser', () => {
     });
   }
 });
+
+describe('a key that is a map or a list', () => {
+  it('is one syntax finding on the key, at once even when nested 500 deep (yaml turns each into text)', () => {
+    for (const text of ['stratlint: 1\n? [a, b]\n: x\n', 'stratlint: 1\nx: ' + '{'.repeat(500) + 'a' + '}'.repeat(500) + '\n']) {
+      for (const parseCache of [undefined, new ParseCache()]) {
+        const { findings } = lint(text, { today: TODAY, parseCache });
+        assert.deepEqual(findings.map((f) => f.ruleId), ['yaml-syntax']);
+        assert.match(findings[0].message, /A key that is a map or a list/);
+        assert.ok(/^[[{]/.test(text.slice(findings[0].offsets.start)), text.slice(findings[0].offsets.start, findings[0].offsets.start + 10));
+      }
+    }
+  });
+});

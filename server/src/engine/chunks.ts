@@ -11,7 +11,7 @@ import { sameElements } from './memo';
 import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { parseYaml } from './yaml-document';
+import { collectionKey, parseYaml } from './yaml-document';
 
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
@@ -111,7 +111,7 @@ export class ParseCache {
         this.lastPlain++;
       } else {
         const doc = parseYaml(own);
-        if (doc.errors.length > 0 || doc.warnings.length > 0 || !doc.contents) return null;
+        if (doc.errors.length > 0 || doc.warnings.length > 0 || !doc.contents || collectionKey(doc.contents)) return null;
         chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
       }
       this.lastParsed++;

@@ -5,7 +5,7 @@ import { parsePlain } from './plain-yaml';
 import { detached, documentOf, parseChunked, seedCache, type ParseCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
-import { parseYaml, TOO_DEEP } from './yaml-document';
+import { collectionKey, parseYaml, TOO_DEEP } from './yaml-document';
 
 /** Aliases expanded at most this many times when building the plain value (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -106,6 +106,14 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
     last.message += ` (and ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors)`;
   }
   if (problems.length > 0) return { text, lines, doc, value: null, problems };
+  const complexKey = collectionKey(doc.contents);
+  if (complexKey) {
+    const r = complexKey.range;
+    return {
+      text, lines, doc, value: null,
+      problems: [{ message: 'A key that is a map or a list cannot name a strategy field; write the key as plain text.', offsets: r ? clampOffsets([r[0], r[1]], text.length) : { start: 0, end: 0 } }],
+    };
+  }
 
   let value: unknown;
   try {

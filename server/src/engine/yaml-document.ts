@@ -7,7 +7,7 @@
 // the text parsed again with `yaml`'s check, whose errors (offsets and order) are then the ones
 // reported, unless a map is so large that the check would take seconds: then the errors found here
 // stand (at the key itself, where `yaml` may point at the end of the pair before it).
-import { Document, isScalar, parseDocument, visit, YAMLParseError, type Pair } from 'yaml';
+import { Document, isCollection, isPair, isScalar, parseDocument, visit, YAMLParseError, type Node, type Pair } from 'yaml';
 
 /** What a document too deeply nested for the parser is told. */
 export const TOO_DEEP = 'The document nests collections too deeply to be read; flatten the structure.';
@@ -99,4 +99,24 @@ function mergeByOffset(errors: YAMLParseError[], more: YAMLParseError[]): YAMLPa
   }
   while (j < sorted.length) out.push(sorted[j++]);
   return out;
+}
+
+/**
+ * The first key that is itself a map or a list (`? [a, b]: x`, `{{a: 1}: x}`), or undefined. YAML
+ * allows them, but no strategy field is named that way, and turning nested ones into text (as
+ * `toJS` does) takes time that grows steeply with their depth: a one-kilobyte line of `{` took
+ * 30 s. Walked with an explicit stack: the document may be nested thousands of levels deep.
+ */
+export function collectionKey(root: Node | null | undefined): Node | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      if (isCollection(node.key)) return node.key;
+      stack.push(node.value);
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
 }
