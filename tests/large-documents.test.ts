@@ -2,6 +2,7 @@
 // A finding keeps a bounded number of each, so a large document costs the engine and the editor
 // work in proportion to its size, not to its square.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fixAll, safeFix } from '../server/src/engine/fix-all';
@@ -102,6 +103,14 @@ describe('findings on large documents', () => {
     const fixed = fixAll(text, { today: TODAY }).text;
     assert.deepEqual(of(lint(fixed, { today: TODAY }).findings, 'date-order'), []);
     assert.match(fixed, /start: 2027-06-01/);
+  });
+
+  it('fix-all skips a fix that would leave a duplicate key after an earlier fix', () => {
+    // review-cadence adds `cadence`; the schema fix would then rename the misspelt `cadance` onto it.
+    const text = readFileSync('tests/fixtures/schema/bad-did-you-mean.yaml', 'utf8');
+    const fixed = fixAll(text, { today: TODAY });
+    assert.ok(fixed.applied > 0);
+    assert.deepEqual(of(lint(fixed.text, { today: TODAY }).findings, 'yaml-syntax'), []);
   });
 
   it('applies many edits at once as applying them one by one from the end does', () => {

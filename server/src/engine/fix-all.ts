@@ -2,6 +2,7 @@
 // the text as it is after the previous one, so fixes never collide.
 import { applyFix } from './fixes';
 import { lint } from './lint';
+import { parse } from './parse';
 import type { Finding, Fix, LintOptions } from './types';
 
 export interface FixAllResult {
@@ -35,7 +36,10 @@ export function fixAll(
       const key = `${finding.ruleId}|${finding.message}|${fix.title}`;
       if (failed.has(key)) continue;
       const next = applyFix(current, fix);
-      if (next === null || next === current) {
+      // Each fix is safe on the text it was made for, but not always after others: a key renamed to
+      // one an earlier fix added would be a duplicate. A fix that leaves the text unreadable is skipped.
+      // (The parse is remembered, and the next pass lints that text: it costs nothing extra.)
+      if (next === null || next === current || parse(next).problems.length > 0) {
         failed.add(key);
         continue;
       }
