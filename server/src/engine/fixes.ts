@@ -18,8 +18,7 @@ export interface TextEdit {
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 1) return text.slice(0, edits[0].start) + edits[0].newText + text.slice(edits[0].end);
   // In one pass from the start: a copy of the text per edit made many edits cost their number times the text.
-  // Edits at the same offset land in reverse order, as when each is applied from the end of the text.
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i).map(({ e }) => e);
+  const sorted = inTextOrder(edits);
   const parts: string[] = [];
   let at = 0;
   for (const e of sorted) {
@@ -28,6 +27,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** Edits by offset; edits at the same offset in reverse order, as when each is applied from the end of the text. */
+function inTextOrder(edits: readonly TextEdit[]): TextEdit[] {
+  return edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i).map(({ e }) => e);
 }
 
 /** The text after applying every operation of a fix, or null when an operation cannot be placed. */
@@ -78,8 +82,7 @@ function placeTogether(text: string, doc: Document.Parsed, ops: readonly FixOp[]
     if (same) same.newText += edit.newText;
     else edits.push(edit);
   }
-  // Edits at the same offset land in reverse order, as when each is applied from the end of the text.
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || b.i - a.i).map(({ e }) => e);
+  const sorted = inTextOrder(edits);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
   return sorted;
 }

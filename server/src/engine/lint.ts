@@ -68,12 +68,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const today = options.today ?? todayIso();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const config = options.rules ?? {};
-  const lineCount = text.length > MAX_LINES ? countLines(text) : 0;
-  if (text.length > maxSize || lineCount > MAX_LINES) {
+  if (tooLargeToLint(text, maxSize)) {
     const level = levelOf('file-too-large', config);
     const lines = parse('').lines;
     const [messageId, data] =
-      text.length > maxSize ? ['tooLarge', { size: text.length, limit: maxSize }] : ['tooManyLines', { lines: lineCount, limit: MAX_LINES }];
+      text.length > maxSize ? ['tooLarge', { size: text.length, limit: maxSize }] : ['tooManyLines', { lines: countLines(text), limit: MAX_LINES }];
     return {
       findings: level === 'off' ? [] : [engineFinding('file-too-large', level, messageId, data, { start: 0, end: 0 }, lines)],
       health: null,

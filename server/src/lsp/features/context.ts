@@ -25,7 +25,7 @@ export async function strategyDocument(
   if (!options || !document) return undefined;
   const text = document.getText();
   // A document too large to lint has one finding saying so; hovering or completing in it would
-  // parse megabytes on every request. (Code actions still offer to suppress that finding.)
+  // parse megabytes on every request. (Code actions still answer for that finding.)
   if (!anySize && tooLargeToLint(text, options.maxFileSize)) return undefined;
   return { text, options };
 }
