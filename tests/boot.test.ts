@@ -1,6 +1,7 @@
 // The server starts through V8's code cache (server/src/lsp/boot.ts): the first start writes the
 // cache once its first diagnostics are out, later starts read it, and a cache that is broken or
-// cannot be written only makes a start slower, never a server that does not answer.
+// cannot be written only makes a start slower, never a server that does not answer. The extension
+// starts it without environment variables that would slow every start.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { serverEnvironment } from '../client/src/server-environment';
 import { Inbox, SERVER, startServer, tempFolder } from './lsp-client';
 
 const DEADLINE_MS = 10_000;
@@ -82,5 +84,31 @@ describe('start through the code cache', () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /cannot start the language server: .*server-core\.js is missing or unreadable/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+});
+
+describe('the environment the extension starts the server with', () => {
+  const base = { PATH: process.env.PATH, HOME: '/home/someone', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', HTTPS_PROXY: 'http://proxy:3128' };
+
+  it('is the editor’s, plus the server’s own variables, less the certificate file Node would read at every start', () => {
+    const env = serverEnvironment(base, { STRATLINT_CACHE_DIR: '/tmp/cache' });
+    assert.equal(env.HOME, '/home/someone');
+    assert.equal(env.HTTPS_PROXY, 'http://proxy:3128');
+    assert.equal(env.STRATLINT_CACHE_DIR, '/tmp/cache');
+    assert.ok('NODE_EXTRA_CA_CERTS' in env && env.NODE_EXTRA_CA_CERTS === undefined, 'present as undefined, so that it wins over the copy of the editor’s environment');
+    assert.equal(base.NODE_EXTRA_CA_CERTS, '/etc/ssl/certs/ca-certificates.crt', 'the editor’s environment is left as it was');
+  });
+
+  it('reaches the server process without the variable, merged over the editor’s environment as the client library merges it', () => {
+    // vscode-languageclient copies process.env, then the entries of the server options' env over it.
+    const merged: NodeJS.ProcessEnv = { ...base };
+    for (const [key, value] of Object.entries(serverEnvironment({}, { STRATLINT_CACHE_DIR: '/tmp/cache' }))) merged[key] = value;
+    const run = spawnSync(process.execPath, ['-p', 'JSON.stringify([process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.STRATLINT_CACHE_DIR, process.env.HTTPS_PROXY])'], {
+      env: merged,
+      encoding: 'utf8',
+      timeout: DEADLINE_MS,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), [null, '/tmp/cache', 'http://proxy:3128']);
   });
 });

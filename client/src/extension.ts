@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { serverEnvironment } from './server-environment';
 import { createConfigStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -11,7 +12,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   // The server keeps its compiled code in the extension's storage folder (faster later starts).
-  const env = { ...process.env, STRATLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') };
+  const env = serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') });
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },

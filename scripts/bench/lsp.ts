@@ -76,6 +76,8 @@ export interface ServerSpec {
   command: string;
   args: string[];
   initializationOptions?: unknown;
+  /** The server's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
   /** The answer to a `workspace/configuration` item, by section. */
   configuration: (section: string | undefined) => unknown;
   /** What `workspace/didChangeConfiguration` carries. */
@@ -103,7 +105,7 @@ export class BenchServer {
   /** Spawns the server and sends `initialize`; returns the time from spawn to the initialize result. */
   async start(rootUri: string, timeoutMs: number): Promise<number> {
     this.spawnedAt = performance.now();
-    this.child = spawn(this.spec.command, this.spec.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(this.spec.command, this.spec.args, { stdio: ['pipe', 'pipe', 'pipe'], env: this.spec.env });
     this.child.stderr!.on('data', (chunk) => {
       if (this.stderr.length < 20_000) this.stderr += String(chunk);
     });

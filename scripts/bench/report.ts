@@ -10,6 +10,11 @@ export interface StartupResult {
   runsMs: number[];
   /** The message the server gave for a key the schema forbids (proof that it validates against our schema). */
   schemaProbe: string;
+  /**
+   * Ours only, where the bench's environment has variables our extension leaves out of its
+   * server's (`dropped`): the same runs with the environment unchanged, in turns with the others.
+   */
+  inherited?: { dropped: string[]; medianMs: number; runsMs: number[] };
 }
 
 export interface SessionResult {
@@ -207,6 +212,16 @@ export function renderMarkdown(results: Results): string {
     ratio(so?.medianMs, sp?.medianMs),
     so ? `≤ ${TARGETS.startupMs} ms ${check(so.medianMs <= TARGETS.startupMs)}` : '',
   ]);
+  if (so?.inherited) {
+    rows.push([
+      'small',
+      `↳ ours started with ${so.inherited.dropped.map((v) => `\`${v}\``).join(', ')} kept (median)`,
+      ms(so.inherited.medianMs),
+      sp ? ms(sp.medianMs) : '',
+      ratio(so.inherited.medianMs, sp?.medianMs),
+      '',
+    ]);
+  }
 
   const table = [
     `| lines | measure | ${ourLabel} | ${peerLabel} | ours ÷ peer | target (ours) |`,
@@ -230,6 +245,13 @@ export function renderMarkdown(results: Results): string {
       `${meta.requests} hover requests on keys and ${meta.requests} codeAction requests on diagnostics' ranges, one at a time.`,
     peerRuns.some((r) => r.edit.matchedBy === 'next-publication')
       ? `${peerLabel} publishes no version, so its edits are timed to the first publication after the change (it waits 200 ms after a change before validating).`
+      : '',
+    so
+      ? `${ourLabel} is started as its extension starts it: with the environment of the process that starts it` +
+        (so.inherited
+          ? `, less ${so.inherited.dropped.map((v) => `\`${v}\``).join(', ')} (set here), which the server does not need and which Node 20 reads at every start ` +
+            `(the row marked "kept" shows ours started with the environment unchanged). ${peerLabel} is started with the environment unchanged, as its extension does.`
+          : `, less variables it does not need (none was set here). ${peerLabel} is started with the environment unchanged, as its extension does.`)
       : '',
     peerRuns.some((r) => r.diagnosticsOnOpen === 0)
       ? `${peerLabel} finds nothing in these documents: they are valid against the schema, and the deliberate flaws (missing owners and KPIs, unknown references) ` +

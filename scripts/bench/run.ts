@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
 import { parseDocument } from 'yaml';
+import { serverEnvironment, UNNEEDED_VARIABLES } from '../../client/src/server-environment';
 import { generateStrategy, writeBenchDocuments } from './generate';
 import { BenchServer, sleep, type Published, type ServerSpec } from './lsp';
 import { renderMarkdown, updateReadme, type RequestTimes, type Results, type SessionResult, type SizeRun, type StartupResult } from './report';
@@ -77,6 +78,8 @@ const SPECS: Record<'ours' | 'peer', ServerSpec & { label: string; waitForConfig
     label: `stratlint ${ourVersion}`,
     command: process.execPath,
     args: [OUR_SERVER, '--stdio'],
+    // As the extension starts it (client/src/server-environment.ts).
+    env: serverEnvironment(process.env),
     initializationOptions: { today: TODAY },
     configuration: (section) => (section === 'stratlint' ? {} : null),
     settings: { stratlint: {} },
@@ -89,6 +92,7 @@ const SPECS: Record<'ours' | 'peer', ServerSpec & { label: string; waitForConfig
     label: `yaml-language-server ${peerVersion}`,
     command: process.execPath,
     args: [PEER_BIN, '--stdio'],
+    // Its extension starts it with the editor's environment unchanged, as here.
     configuration: (section) => (section === 'yaml' ? yamlSettings : section === 'http' ? { proxy: '', proxyStrictSSL: false } : {}),
     settings: { yaml: yamlSettings },
     // Its schema association arrives with the configuration it pulls after didChangeConfiguration.
@@ -110,8 +114,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function withServer<T>(key: 'ours' | 'peer', folder: string, body: (server: BenchServer, initializeMs: number) => Promise<T>): Promise<T> {
-  const spec = SPECS[key];
+async function withServer<T>(
+  key: 'ours' | 'peer',
+  folder: string,
+  body: (server: BenchServer, initializeMs: number) => Promise<T>,
+  spec: ServerSpec = SPECS[key],
+): Promise<T> {
   const server = new BenchServer(spec);
   live.add(server);
   try {
@@ -189,44 +197,63 @@ const PROBE = 'stratlint: 1\nid: probe\ntitle: Schema probe\nbogus_key: true\n';
 
 class SchemaNotApplied extends Error {}
 
-/** Spawn → initialize → didOpen of a small document → its first diagnostics, a few times. Checks the schema on the way. */
+/**
+ * Spawn → initialize → didOpen of a small document → its first diagnostics, a few times. Checks the
+ * schema on the way. Where this process's environment has variables our extension leaves out of its
+ * server's, ours is also started with them kept, in turns with the runs as the extension starts it.
+ */
 async function startup(key: 'ours' | 'peer', dir: string): Promise<StartupResult> {
   // A folder of its own: the workspace holds the small document only.
   const folder = path.join(dir, 'small');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'small.strategy.yaml'), SMALL);
+  const dropped = key === 'ours' ? UNNEEDED_VARIABLES.filter((name) => process.env[name] !== undefined) : [];
   const runs: number[] = [];
+  const inheritedRuns: number[] = [];
   let probe = '';
-  for (let run = 0; run < STARTUP_RUNS; run++) {
-    await withServer(key, folder, async (server) => {
-      await configure(key, server);
-      const uri = pathToFileURL(path.join(folder, 'small.strategy.yaml')).href;
-      const beforeOpen = server.mark();
-      await server.open(uri, SMALL);
-      const first = await server.next(
-        (p) => p.uri === uri && (SPECS[key].publishesVersion ? p.version === 1 : true),
-        'diagnostics for the small document',
-        TIMEOUT.small,
-        beforeOpen,
-      );
-      runs.push(first.at - server.spawnedAt);
-      if (run === 0) {
-        // Before measuring anything else: a schema error must produce a diagnostic.
-        const probeUri = pathToFileURL(path.join(folder, 'probe.strategy.yaml')).href;
-        await server.open(probeUri, PROBE);
-        const flagged = await server
-          .next((p) => p.uri === probeUri && p.diagnostics.some((d) => d.range.start.line === 3), 'a schema diagnostic on the probe document', TIMEOUT.probe)
-          .catch(() => undefined);
-        if (!flagged) {
-          const got = server.published.filter((p) => p.uri === probeUri).map((p) => p.diagnostics.map((d) => d.message));
-          throw new SchemaNotApplied(`${SPECS[key].label} does not validate against schemas/strategy.schema.json: no diagnostic for an unknown key (got ${JSON.stringify(got)})`);
+  const once = async (spec: ServerSpec, into: number[], checkSchema: boolean) =>
+    withServer(
+      key,
+      folder,
+      async (server) => {
+        await configure(key, server);
+        const uri = pathToFileURL(path.join(folder, 'small.strategy.yaml')).href;
+        const beforeOpen = server.mark();
+        await server.open(uri, SMALL);
+        const first = await server.next(
+          (p) => p.uri === uri && (SPECS[key].publishesVersion ? p.version === 1 : true),
+          'diagnostics for the small document',
+          TIMEOUT.small,
+          beforeOpen,
+        );
+        into.push(first.at - server.spawnedAt);
+        if (checkSchema) {
+          // Before measuring anything else: a schema error must produce a diagnostic.
+          const probeUri = pathToFileURL(path.join(folder, 'probe.strategy.yaml')).href;
+          await server.open(probeUri, PROBE);
+          const flagged = await server
+            .next((p) => p.uri === probeUri && p.diagnostics.some((d) => d.range.start.line === 3), 'a schema diagnostic on the probe document', TIMEOUT.probe)
+            .catch(() => undefined);
+          if (!flagged) {
+            const got = server.published.filter((p) => p.uri === probeUri).map((p) => p.diagnostics.map((d) => d.message));
+            throw new SchemaNotApplied(`${SPECS[key].label} does not validate against schemas/strategy.schema.json: no diagnostic for an unknown key (got ${JSON.stringify(got)})`);
+          }
+          probe = String(flagged.diagnostics.find((d) => d.range.start.line === 3)?.message);
+          await server.close(probeUri);
         }
-        probe = String(flagged.diagnostics.find((d) => d.range.start.line === 3)?.message);
-        await server.close(probeUri);
-      }
-    });
+      },
+      spec,
+    );
+  for (let run = 0; run < STARTUP_RUNS; run++) {
+    await once(SPECS[key], runs, run === 0);
+    if (dropped.length > 0) await once({ ...SPECS[key], env: undefined }, inheritedRuns, false);
   }
-  return { medianMs: round(median(runs)), runsMs: runs.map(round), schemaProbe: probe };
+  return {
+    medianMs: round(median(runs)),
+    runsMs: runs.map(round),
+    schemaProbe: probe,
+    ...(dropped.length > 0 ? { inherited: { dropped, medianMs: round(median(inheritedRuns)), runsMs: inheritedRuns.map(round) } } : {}),
+  };
 }
 
 /** didOpen → the first diagnostics for the document, on a server that has just started and settled. */

@@ -14,6 +14,8 @@ export function requireInstalled() {
 }
 
 /** Code-server, Chromium and Playwright write under ~/.config, ~/.local/share, ~/.cache: keep them in the run folder. */
+const SYSTEM_CERTIFICATES = '/etc/ssl/certs/ca-certificates.crt';
+
 function isolatedEnv(run) {
   return node24Env({
     HOME: run.home,
@@ -21,6 +23,8 @@ function isolatedEnv(run) {
     XDG_DATA_HOME: path.join(run.home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(run.home, '.cache'),
     VSCODE_TELEMETRY_DISABLED: '1',
+    // As behind a company proxy: the extension must start its server without it (a check of the suite).
+    ...(process.env.NODE_EXTRA_CA_CERTS || !fs.existsSync(SYSTEM_CERTIFICATES) ? {} : { NODE_EXTRA_CA_CERTS: SYSTEM_CERTIFICATES }),
   });
 }
 

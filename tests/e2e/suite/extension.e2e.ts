@@ -2,6 +2,7 @@
 // the failure-mode hover, quick fixes, completion, fix-all on save and settings.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FAILURE_MODE_TITLES } from '../../../server/src/engine/chains';
@@ -222,6 +223,25 @@ const isAlive = (pid: number): boolean => {
     return false;
   }
 };
+
+test('the language server runs with the storage folder for its code cache and without NODE_EXTRA_CA_CERTS', async () => {
+  await open(workspaceUri(FIXTURE));
+  await diagnosticsWithCode(workspaceUri(FIXTURE), 'tactic-owner');
+  const [pid] = serverPids();
+  assert.ok(pid !== undefined, `a stratlint server process is a child of the extension host (pid ${process.pid})`);
+  let environ: string;
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+  } catch {
+    return say(`no /proc/${pid}/environ on this system: the server's environment is not checked`);
+  }
+  const env = new Map(environ.split('\0').filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  assert.match(env.get('STRATLINT_CACHE_DIR') ?? '', /code-cache$/, 'the code cache goes to the extension\'s storage folder');
+  // The e2e runner sets it for the editor where the machine has a certificate bundle.
+  if (process.env.NODE_EXTRA_CA_CERTS) assert.ok(!env.has('NODE_EXTRA_CA_CERTS'), `the extension host has NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS}; the server must not`);
+  else say('NODE_EXTRA_CA_CERTS is not set for the editor: only its absence in the server is checked');
+  assert.ok(!env.has('NODE_EXTRA_CA_CERTS'));
+});
 
 // Last on purpose: the restarted server serves nothing the earlier tests rely on, but a failure here
 // leaves the editor without a language server.
