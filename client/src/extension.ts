@@ -2,24 +2,35 @@
 // the editor's UI: the failure-mode quick pick behind the code lens and the configuration status.
 import * as path from 'node:path';
 import { window, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, MessageTransports } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { serverEnvironment } from './server-environment';
+import { ServerProcesses, startedInDebugMode } from './server-process';
 import { createConfigStatus } from './status';
 
 let client: LanguageClient | undefined;
+let processes: ServerProcesses | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  // The server keeps its compiled code in the extension's storage folder (faster later starts).
-  const env = serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') });
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-
   const outputChannel = window.createOutputChannel('stratlint', { log: true });
   context.subscriptions.push(outputChannel);
+
+  // The server starts first and boots while the client library loads below.
+  processes = new ServerProcesses({
+    module: context.asAbsolutePath(path.join('dist', 'server.js')),
+    // The server keeps its compiled code in the extension's storage folder (faster later starts).
+    env: serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') }),
+    debug: startedInDebugMode(),
+    output: (text) => outputChannel.append(text),
+  });
+  const servers = processes;
+  // Loaded here, not imported at the top: evaluating the library is most of the extension's load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LanguageClient, IPCMessageReader, IPCMessageWriter } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+  const serverOptions = async (): Promise<MessageTransports> => {
+    const child = servers.next();
+    return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
+  };
 
   const clientOptions: LanguageClientOptions = {
     // All YAML: the server decides which files are strategy documents (suffix or `stratlint.files`).
@@ -41,4 +52,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  processes?.reap();
+  processes = undefined;
 }

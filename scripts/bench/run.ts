@@ -27,7 +27,7 @@ import { parseDocument } from 'yaml';
 import { serverEnvironment, UNNEEDED_VARIABLES } from '../../client/src/server-environment';
 import { generateStrategy, writeBenchDocuments } from './generate';
 import { BenchServer, sleep, type Published, type ServerSpec } from './lsp';
-import { renderMarkdown, updateReadme, type RequestTimes, type Results, type SessionResult, type SizeRun, type StartupResult } from './report';
+import { renderMarkdown, updateReadme, type RequestTimes, type Results, type SessionResult, type SizeRun, type StartupResult, type ActivationResult } from './report';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TODAY = '2027-03-15';
@@ -256,6 +256,32 @@ async function startup(key: 'ours' | 'peer', dir: string): Promise<StartupResult
   };
 }
 
+/**
+ * The extension's bundle loaded and activated in a fresh Node process with a stand-in for the editor
+ * API (scripts/bench/activation.cjs) → the first diagnostics the client hands the editor, a few times.
+ * One untimed run first: it writes the server's code cache to the storage folder, as the first start
+ * after installing the extension does.
+ */
+function activation(dir: string): ActivationResult {
+  const folder = path.join(dir, 'activation');
+  mkdirSync(folder, { recursive: true });
+  const document = path.join(folder, 'small.strategy.yaml');
+  writeFileSync(document, SMALL);
+  const storage = path.join(folder, 'storage');
+  const once = () => {
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'activation.cjs'), ROOT, document, storage], { encoding: 'utf8', timeout: TIMEOUT.small + 5_000 });
+    return JSON.parse(out.trim().split('\n').pop()!) as { loadMs: number; firstDiagnosticsMs: number; diagnostics: number };
+  };
+  once();
+  const runs = Array.from({ length: STARTUP_RUNS }, once);
+  return {
+    medianMs: round(median(runs.map((r) => r.firstDiagnosticsMs))),
+    runsMs: runs.map((r) => round(r.firstDiagnosticsMs)),
+    loadMedianMs: round(median(runs.map((r) => r.loadMs))),
+    diagnostics: runs[0].diagnostics,
+  };
+}
+
 /** didOpen → the first diagnostics for the document, on a server that has just started and settled. */
 async function openCold(key: 'ours' | 'peer', server: BenchServer, uri: string, text: string): Promise<Published & { ms: number }> {
   await configure(key, server);
@@ -481,6 +507,16 @@ async function main(): Promise<void> {
         if (error instanceof SchemaNotApplied) throw error;
         results.startup[key] = { error: error instanceof Error ? error.message : String(error) };
         log(`  FAILED: ${results.startup[key]!.error}`);
+      }
+    }
+    if (keys.includes('ours')) {
+      log(`bench: ${SPECS.ours.label}: extension load + activation → first diagnostics on a small document (${STARTUP_RUNS} runs)`);
+      try {
+        results.activation = activation(dir);
+        log(`  median ${results.activation.medianMs} ms (bundle load ${results.activation.loadMedianMs} ms)`);
+      } catch (error) {
+        results.activation = { error: error instanceof Error ? error.message : String(error) };
+        log(`  FAILED: ${results.activation.error}`);
       }
     }
     for (const n of SIZES) {

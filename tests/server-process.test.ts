@@ -1,0 +1,113 @@
+// How the extension starts its language server (client/src/server-process.ts): the first process
+// starts before the client library loads, over Node IPC as the library would start it, and a
+// process the client lets go is killed if it does not exit on its own.
+import assert from 'node:assert/strict';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import { serverEnvironment } from '../client/src/server-environment';
+import { launchServer, ServerProcesses, startedInDebugMode, type ServerLaunch } from '../client/src/server-process';
+import { SERVER, tempFolder, withDeadline } from './lsp-client';
+
+const within = withDeadline(10_000);
+const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-server-process-');
+const started: ChildProcess[] = [];
+after(() => started.forEach((child) => child.kill('SIGKILL')));
+
+/** Pids of this process's children (`pgrep` exits 1 when there are none). */
+function children(): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split(/\s+/).filter(Boolean).map(Number);
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return [];
+    throw error;
+  }
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+function launch(module = SERVER): ServerLaunch & { text: () => string } {
+  let output = '';
+  return { module, env: serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(DIR, 'cache') }), debug: false, output: (text) => (output += text), text: () => output };
+}
+
+async function initialize(child: ChildProcess): Promise<string | undefined> {
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  try {
+    const result = await within(connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: FOLDER, capabilities: {} }), 'initialize result');
+    return result.serverInfo?.name;
+  } finally {
+    connection.dispose();
+  }
+}
+
+describe('starting the language server from the extension', () => {
+  it('tells a debugged extension host by the flags the client library looks for', () => {
+    for (const flags of [['--inspect'], ['--inspect=6010'], ['--inspect-brk=0'], ['--debug'], ['--nolazy', '--debug-brk']]) assert.ok(startedInDebugMode(flags), flags.join(' '));
+    for (const flags of [[], ['--inspect-port=9229'], ['--max-old-space-size=4096'], ['--enable-source-maps']]) assert.ok(!startedInDebugMode(flags), flags.join(' '));
+  });
+
+  it('starts the first server at once and hands it out first; later requests get new processes that answer over IPC', async () => {
+    const before = children();
+    const processes = new ServerProcesses(launch());
+    const early = children().filter((pid) => !before.includes(pid));
+    assert.equal(early.length, 1, 'one process started with the constructor, before the client asks for one');
+    const first = processes.next();
+    started.push(first);
+    assert.equal(first.pid, early[0], 'the client gets the process started early');
+    assert.ok(first.spawnargs.includes('--node-ipc') && first.spawnargs.includes(`--clientProcessId=${process.pid}`), first.spawnargs.join(' '));
+    assert.equal(await initialize(first), 'stratlint');
+    const second = processes.next();
+    started.push(second);
+    assert.notEqual(second.pid, first.pid);
+    assert.equal(await initialize(second), 'stratlint');
+    // The first one was let go: it is stopped even though nobody told it to exit.
+    await within(exited(first), 'the replaced server to be stopped');
+    processes.reap();
+    await within(exited(second), 'the last server to be stopped after reap');
+  });
+
+  it('kills a server that does not exit after the client lets it go, and says how a process ended', async () => {
+    const stubborn = path.join(DIR, 'stubborn.js');
+    writeFileSync(stubborn, "process.on('SIGINT', () => {}); setInterval(() => {}, 1000);\nprocess.stderr.write('stubborn server up\\n');\n");
+    const options = launch(stubborn);
+    const processes = new ServerProcesses(options);
+    const child = processes.next();
+    started.push(child);
+    await within(new Promise<void>((resolve) => child.stderr!.once('data', () => resolve())), 'the stub to start');
+    processes.reap();
+    await within(exited(child), 'the stubborn process to be killed');
+    assert.equal(child.signalCode, 'SIGTERM');
+    assert.match(options.text(), /stubborn server up/, 'stderr goes to the output channel');
+    assert.match(options.text(), /ended with signal SIGTERM/);
+  });
+
+  it('reports a server that cannot start in the output channel, not as an error thrown in the editor', async () => {
+    const options = launch(path.join(DIR, 'missing', 'server.js'));
+    const child = launchServer(options);
+    started.push(child);
+    await within(exited(child), 'the process to exit');
+    assert.match(options.text(), /Cannot find module/);
+    assert.match(options.text(), /exited with code 1/);
+  });
+});
+
+describe('the packaged client', () => {
+  it('activates with a stand-in editor API, starts its server and hands the editor the diagnostics of the open document', () => {
+    // The benchmark's activation harness; here only what it reports, not how fast.
+    const document = path.join(DIR, 'launch.strategy.yaml');
+    copyFileSync(path.join(__dirname, 'e2e', 'workspace', 'launch.strategy.yaml'), document);
+    const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'bench', 'activation.cjs'), path.join(__dirname, '..'), document, path.join(DIR, 'storage')], {
+      encoding: 'utf8',
+      timeout: 40_000,
+    });
+    const result = JSON.parse(out.trim()) as { loadMs: number; firstDiagnosticsMs: number; diagnostics: number };
+    // tactic-owner and objective-kpi at least.
+    assert.ok(result.diagnostics >= 2, out);
+    assert.ok(result.firstDiagnosticsMs > result.loadMs, out);
+  });
+});
