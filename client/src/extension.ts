@@ -25,8 +25,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   });
   const servers = processes;
   // Loaded here, not imported at the top: evaluating the library is most of the extension's load.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { LanguageClient, IPCMessageReader, IPCMessageWriter } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+  let library: typeof import('vscode-languageclient/node');
+  try {
+    library = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+  } catch (error) {
+    // A broken installation: the early server would wait for a client that never comes.
+    servers.reap();
+    throw error;
+  }
+  const { LanguageClient, IPCMessageReader, IPCMessageWriter } = library;
   const serverOptions = async (): Promise<MessageTransports> => {
     const child = servers.next();
     return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
