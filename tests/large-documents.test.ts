@@ -7,7 +7,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fixAll, safeFix } from '../server/src/engine/fix-all';
 import { applyEdits, applyFix, type TextEdit } from '../server/src/engine/fixes';
+import { ParseCache } from '../server/src/engine/chunks';
 import { lint } from '../server/src/engine/lint';
+import { parse } from '../server/src/engine/parse';
 import { MAX_PERSON_FIXES } from '../server/src/engine/model';
 import { MAX_RELATED, type Finding } from '../server/src/engine/types';
 
@@ -91,6 +93,21 @@ describe('findings on large documents', () => {
     };
     const small = bare(12);
     assert.equal(fixAll(small, { today: TODAY }).text, oneByOne(small));
+  });
+
+  it('re-parses only the pieces a fix changed, pass after pass', () => {
+    // 60 objectives without a KPI: one objective-kpi fix each, in an objective of its own.
+    const objectives = Array.from({ length: 60 }, (_, i) => [`  - id: o-${i}`, `    title: Objective ${i}`, '    owner: p-0', '    why: Because']).flat();
+    const text = [...strategy({ people: 2 }).trimEnd().split('\n'), 'objectives:', ...objectives, ''].join('\n');
+    const fixed = fixAll(text, { today: TODAY });
+    assert.ok(fixed.applied >= 60, `applied ${fixed.applied}`);
+    assert.deepEqual(of(lint(fixed.text, { today: TODAY }).findings, 'objective-kpi'), []);
+    // The first pass parses the document's pieces; each fix after it changes one objective.
+    const cache = new ParseCache();
+    parse(text, cache);
+    const whole = cache.lastParsed;
+    assert.ok(whole > 60, `a full parse makes a piece per objective at least (${whole})`);
+    assert.ok(fixed.parsedPieces >= whole && fixed.parsedPieces <= whole + 3 * fixed.applied, `parsed ${fixed.parsedPieces} pieces for ${fixed.applied} fixes (${whole} in one full parse)`);
   });
 
   it('fixes a tactic and its steps so that the steps fall after the tactic starts', () => {

@@ -1,5 +1,9 @@
 // Applies fixes repeatedly: lint, apply one fix, lint again — each fix is placed against
-// the text as it is after the previous one, so fixes never collide.
+// the text as it is after the previous one, so fixes never collide. The passes share a parse cache
+// of their own: each re-parses the piece its fix changed and re-checks the items in it, as an edit
+// in the editor does, instead of the whole document (107 fixes on 9,400 lines took 6 s, one full
+// lint each).
+import { ParseCache } from './chunks';
 import { applyFix } from './fixes';
 import { lint } from './lint';
 import { parse } from './parse';
@@ -9,6 +13,8 @@ export interface FixAllResult {
   text: string;
   /** Number of fixes applied. */
   applied: number;
+  /** Pieces of text the passes parsed (not reused from earlier passes), for tests and benchmarks. */
+  parsedPieces: number;
 }
 
 /** The fix "fix all" may apply to a finding: its preferred one, only when there is no choice to make. */
@@ -27,8 +33,14 @@ export function fixAll(
   let current = text;
   let applied = 0;
   const failed = new Set<string>();
+  // Never the document's own cache (the caller's): the texts in between must not replace its pieces.
+  const cache = new ParseCache();
+  const passOptions: LintOptions = { ...options, parseCache: cache };
+  let parsedPieces = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const findings = lint(current, options).findings;
+    cache.lastParsed = 0;
+    const findings = lint(current, passOptions).findings;
+    parsedPieces += cache.lastParsed;
     let progressed = false;
     for (const finding of findings) {
       const fix = choose(finding);
@@ -39,16 +51,19 @@ export function fixAll(
       // Each fix is safe on the text it was made for, but not always after others: a key renamed to
       // one an earlier fix added would be a duplicate. A fix that leaves the text unreadable is skipped.
       // (The parse is remembered, and the next pass lints that text: it costs nothing extra.)
-      if (next === null || next === current || parse(next).problems.length > 0) {
+      cache.lastParsed = 0;
+      const readable = next !== null && next !== current && parse(next, cache).problems.length === 0;
+      parsedPieces += cache.lastParsed;
+      if (!readable) {
         failed.add(key);
         continue;
       }
-      current = next;
+      current = next!;
       applied++;
       progressed = true;
       break;
     }
     if (!progressed) break;
   }
-  return { text: current, applied };
+  return { text: current, applied, parsedPieces };
 }
