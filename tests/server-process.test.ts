@@ -30,8 +30,14 @@ const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 function launch(module = SERVER): ServerLaunch & { text: () => string } {
-  let output = '';
-  return { module, env: serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(DIR, 'cache') }), debug: false, output: (text) => (output += text), text: () => output };
+  const lines: string[] = [];
+  return {
+    module,
+    env: serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(DIR, 'cache') }),
+    debug: false,
+    log: { info: (line) => lines.push(`info: ${line}`), error: (line) => lines.push(`error: ${line}`) },
+    text: () => lines.join('\n'),
+  };
 }
 
 async function initialize(child: ChildProcess): Promise<string | undefined> {
@@ -56,12 +62,12 @@ describe('starting the language server from the extension', () => {
     const processes = new ServerProcesses(launch());
     const early = children().filter((pid) => !before.includes(pid));
     assert.equal(early.length, 1, 'one process started with the constructor, before the client asks for one');
-    const first = processes.next();
+    const first = await processes.next();
     started.push(first);
     assert.equal(first.pid, early[0], 'the client gets the process started early');
     assert.ok(first.spawnargs.includes('--node-ipc') && first.spawnargs.includes(`--clientProcessId=${process.pid}`), first.spawnargs.join(' '));
     assert.equal(await initialize(first), 'stratlint');
-    const second = processes.next();
+    const second = await processes.next();
     started.push(second);
     assert.notEqual(second.pid, first.pid);
     assert.equal(await initialize(second), 'stratlint');
@@ -73,17 +79,38 @@ describe('starting the language server from the extension', () => {
 
   it('kills a server that does not exit after the client lets it go, and says how a process ended', async () => {
     const stubborn = path.join(DIR, 'stubborn.js');
-    writeFileSync(stubborn, "process.on('SIGINT', () => {}); setInterval(() => {}, 1000);\nprocess.stderr.write('stubborn server up\\n');\n");
+    writeFileSync(stubborn, "process.on('SIGINT', () => {}); setInterval(() => {}, 1000);\nprocess.stdout.write('one\\ntw'); process.stdout.write('o\\n');\nprocess.stderr.write('stubborn server up\\n');\n");
     const options = launch(stubborn);
     const processes = new ServerProcesses(options);
-    const child = processes.next();
+    const child = await processes.next();
     started.push(child);
     await within(new Promise<void>((resolve) => child.stderr!.once('data', () => resolve())), 'the stub to start');
     processes.reap();
     await within(exited(child), 'the stubborn process to be killed');
     assert.equal(child.signalCode, 'SIGTERM');
-    assert.match(options.text(), /stubborn server up/, 'stderr goes to the output channel');
-    assert.match(options.text(), /ended with signal SIGTERM/);
+    assert.match(options.text(), /^error: stubborn server up$/m, 'stderr goes to the output channel as errors, line by line');
+    assert.match(options.text(), /^info: one\ninfo: two$/m, 'stdout as information, in whole lines');
+    assert.match(options.text(), /^error: .*ended with signal SIGTERM$/m);
+  });
+
+  it('starts a fresh process when the early one has already ended', async () => {
+    const quitter = path.join(DIR, 'quitter.js');
+    writeFileSync(quitter, 'process.exit(3);\n');
+    const before = children();
+    const processes = new ServerProcesses(launch(quitter));
+    const [early] = children().filter((pid) => !before.includes(pid));
+    assert.ok(early !== undefined);
+    await within(
+      (async () => {
+        while (children().includes(early)) await new Promise((resolve) => setTimeout(resolve, 20));
+      })(),
+      'the early process to end',
+    );
+    const child = await processes.next();
+    started.push(child);
+    assert.notEqual(child.pid, early, 'not the process that had ended');
+    processes.reap();
+    await assert.rejects(processes.next(), /stopping/, 'no new process once the extension stops');
   });
 
   it('reports a server that cannot start in the output channel, not as an error thrown in the editor', async () => {
@@ -91,8 +118,8 @@ describe('starting the language server from the extension', () => {
     const child = launchServer(options);
     started.push(child);
     await within(exited(child), 'the process to exit');
-    assert.match(options.text(), /Cannot find module/);
-    assert.match(options.text(), /exited with code 1/);
+    assert.match(options.text(), /^error: .*Cannot find module/m);
+    assert.match(options.text(), /^error: .*exited with code 1$/m);
   });
 });
 

@@ -21,7 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The server keeps its compiled code in the extension's storage folder (faster later starts).
     env: serverEnvironment(process.env, { STRATLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') }),
     debug: startedInDebugMode(),
-    output: (text) => outputChannel.append(text),
+    log: { info: (line) => outputChannel.info(line), error: (line) => outputChannel.error(line) },
   });
   const servers = processes;
   // Loaded here, not imported at the top: evaluating the library is most of the extension's load.
@@ -35,7 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   }
   const { LanguageClient, IPCMessageReader, IPCMessageWriter } = library;
   const serverOptions = async (): Promise<MessageTransports> => {
-    const child = servers.next();
+    const child = await servers.next();
     return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
   };
 
@@ -57,8 +57,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-  processes?.reap();
-  processes = undefined;
+  try {
+    // Throws when the client never got running, or the server did not answer in time.
+    await client?.stop();
+  } finally {
+    client = undefined;
+    processes?.reap();
+    processes = undefined;
+  }
 }

@@ -2,6 +2,7 @@
 // activates, before the client library has loaded (some 40 ms of a start on a 2-core machine): the
 // server boots meanwhile. Later ones (the client restarts a server that died) start on demand.
 import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export interface ServerLaunch {
   /** dist/server.js of the installed extension. */
@@ -9,8 +10,14 @@ export interface ServerLaunch {
   env: NodeJS.ProcessEnv;
   /** With the inspector on port 6009, as when the extension host itself is being debugged. */
   debug: boolean;
-  /** Where the server's stdout and stderr go (the output channel). */
-  output: (text: string) => void;
+  /** Where the server's output goes, line by line: stdout as information, stderr and what befalls the process as errors. */
+  log: ServerLog;
+}
+
+/** The output channel's two levels the server's output goes to. */
+export interface ServerLog {
+  info(line: string): void;
+  error(line: string): void;
 }
 
 /** Node's flags that mean the extension host runs under a debugger (as the client library tells). */
@@ -29,14 +36,25 @@ export function launchServer(launch: ServerLaunch): ChildProcess {
     execArgv: launch.debug ? ['--nolazy', '--inspect=6009'] : [],
     silent: true,
   });
-  const forward = (data: Buffer | string) => launch.output(typeof data === 'string' ? data : data.toString('utf8'));
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
+  // As the client library does with the processes it starts: line by line, stderr as errors. A
+  // line that arrives after the output channel was closed (a process reaped after the extension
+  // stopped) is dropped.
+  const safely = (write: (line: string) => void) => (line: string) => {
+    try {
+      write(line);
+    } catch {
+      // The channel is closed.
+    }
+  };
+  const info = safely((line) => launch.log.info(line));
+  const error = safely((line) => launch.log.error(line));
+  if (child.stdout) createInterface({ input: child.stdout, crlfDelay: Infinity, terminal: false }).on('line', info);
+  if (child.stderr) createInterface({ input: child.stderr, crlfDelay: Infinity, terminal: false }).on('line', error);
   // Until the client's reader listens, a failed spawn must not be an uncaught error in the editor.
-  child.on('error', (error) => launch.output(`stratlint: the language server process failed: ${error.message}\n`));
+  child.on('error', (failure) => error(`stratlint: the language server process failed: ${failure.message}`));
   child.on('exit', (code, signal) => {
-    if (signal !== null) launch.output(`stratlint: the language server process ended with signal ${signal}\n`);
-    else if (code !== 0) launch.output(`stratlint: the language server process exited with code ${code}\n`);
+    if (signal !== null) error(`stratlint: the language server process ended with signal ${signal}`);
+    else if (code !== 0) error(`stratlint: the language server process exited with code ${code}`);
   });
   return child;
 }
@@ -52,22 +70,36 @@ function reapLater(child: ChildProcess): void {
 export class ServerProcesses {
   private early: ChildProcess | undefined;
   private current: ChildProcess | undefined;
+  private reaped = false;
 
   constructor(private readonly launch: ServerLaunch) {
     this.early = launchServer(launch);
   }
 
-  /** The process for a new connection; the one before it, if any, is done with. */
-  next(): ChildProcess {
+  /**
+   * The process for a new connection; the one before it, if any, is done with. The early one only
+   * while it runs: writing to one that has already ended (a broken installation) fails with a broken
+   * pipe, where a fresh one lets the client report a server that does not start as it always did.
+   * One turn of the event loop first, so that an exit that has happened is known.
+   */
+  async next(): Promise<ChildProcess> {
     if (this.current) reapLater(this.current);
-    const child = this.early ?? launchServer(this.launch);
+    const early = this.early;
     this.early = undefined;
+    this.current = early;
+    if (early) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (early.exitCode === null && early.signalCode === null) return early;
+    }
+    if (this.reaped) throw new Error('stratlint: the extension is stopping; no language server is started');
+    const child = launchServer(this.launch);
     this.current = child;
     return child;
   }
 
   /** After the client stopped, as the client library does with the processes it starts itself. */
   reap(): void {
+    this.reaped = true;
     for (const child of [this.early, this.current]) if (child) reapLater(child);
     this.early = this.current = undefined;
   }
