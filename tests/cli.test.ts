@@ -451,6 +451,17 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), fixed);
   });
 
+  test('says when it stopped with fixes left (more than 200), and a second run applies them', () => {
+    const objectives = Array.from({ length: 205 }, (_, i) => [`  - id: o-${i}`, `    title: Objective ${i}`, '    owner: hugo', '    why: Because']).flat();
+    const text = ['stratlint: 1', 'id: many', 'title: Many objectives', 'owner: hugo', 'why: Because', 'people:', '  - id: hugo', '    name: Hugo', 'objectives:', ...objectives, ''].join('\n');
+    const file = write('fix/many.strategy.yaml', text);
+    const first = run(['fix/many.strategy.yaml', '--fix', '--today', TODAY], tmp);
+    assert.match(first.stderr, /^200 fixes applied to fix\/many\.strategy\.yaml \(it stopped there with fixes left: run --fix again to apply more\)\n$/);
+    const second = run(['fix/many.strategy.yaml', '--fix', '--today', TODAY], tmp);
+    assert.match(second.stderr, /^\d+ fix(es)? applied to fix\/many\.strategy\.yaml\n$/);
+    assert.equal(runJson([file]).reports[0].messages.filter((m) => m.ruleId === 'objective-kpi').length, 0, 'every objective got its KPI skeleton');
+  });
+
   test('keeps a byte order mark and CRLF line endings', () => {
     const flawed = '\uFEFF' + goodText.replace('        owner: hugo\n', '        owner: hugoo\n').replace(/\n/g, '\r\n');
     const file = write('fix/bom-crlf.strategy.yaml', flawed);

@@ -110,6 +110,20 @@ describe('findings on large documents', () => {
     assert.ok(fixed.parsedPieces >= whole && fixed.parsedPieces <= whole + 3 * fixed.applied, `parsed ${fixed.parsedPieces} pieces for ${fixed.applied} fixes (${whole} in one full parse)`);
   });
 
+  it('says when its passes ran out with fixes left, and only then', () => {
+    const text = strategy({ people: 3, tactics: Array.from({ length: 6 }, (_, i) => tactic(`t-${i}`, `p-${i % 3}`).filter((l) => !/start:|due:/.test(l))).flat() });
+    const all = fixAll(text, { today: TODAY });
+    assert.ok(all.applied > 3 && !all.stoppedEarly);
+    const exact = fixAll(text, { today: TODAY }, safeFix, all.applied);
+    assert.equal(exact.text, all.text);
+    assert.equal(exact.stoppedEarly, false, 'as many passes as fixes: nothing was left');
+    const short = fixAll(text, { today: TODAY }, safeFix, 3);
+    assert.equal(short.applied, 3);
+    assert.equal(short.stoppedEarly, true);
+    // Running it again on what it left goes on from there.
+    assert.equal(fixAll(short.text, { today: TODAY }).text, all.text);
+  });
+
   it('fixes a tactic and its steps so that the steps fall after the tactic starts', () => {
     const text = [
       'stratlint: 1', 'id: s', 'title: T', 'owner: hugo', 'horizon:', '  start: 2027-06-01', '  end: 2028-06-01',

@@ -95,7 +95,8 @@ function main(argv: readonly string[]): number {
       d.text = fixed.text;
       if (workspace.has(d.uri)) workspace.set(d.uri, fixed.text);
       if (options.format === 'stylish') {
-        process.stderr.write(`${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied to ${filePath}\n`);
+        const left = fixed.fixesLeft ? ' (it stopped there with fixes left: run --fix again to apply more)' : '';
+        process.stderr.write(`${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied to ${filePath}${left}\n`);
       }
     }
   }

@@ -30,6 +30,8 @@ export interface Fixed {
   /** The text to lint: the fixed one when the file was written back, else the text as read. */
   text: string;
   fixesApplied: number;
+  /** Fixes were left when fix-all's passes ran out: `--fix` again applies more. */
+  fixesLeft?: boolean;
   problem?: Problem;
 }
 
@@ -46,7 +48,7 @@ export function fixDocument(file: string, { text, bytes }: ReadDocument, options
   } catch (error) {
     return { text, fixesApplied: 0, problem: { what: 'cannot write', why: reason(error), fatal: true } };
   }
-  return { text: fixed.text, fixesApplied: fixed.applied };
+  return { text: fixed.text, fixesApplied: fixed.applied, ...(fixed.stoppedEarly ? { fixesLeft: true } : {}) };
 }
 
 function reason(error: unknown): string {

@@ -15,6 +15,8 @@ export interface FixAllResult {
   applied: number;
   /** Pieces of text the passes parsed (not reused from earlier passes), for tests and benchmarks. */
   parsedPieces: number;
+  /** Whether fixes were left when the passes ran out (running fix-all again applies more). */
+  stoppedEarly: boolean;
 }
 
 /** The fix "fix all" may apply to a finding: its preferred one, only when there is no choice to make. */
@@ -37,7 +39,9 @@ export function fixAll(
   const cache = new ParseCache();
   const passOptions: LintOptions = { ...options, parseCache: cache };
   let parsedPieces = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
+  let stoppedEarly = false;
+  // One pass more than maxPasses lints the text: it only tells whether fixes were left.
+  for (let pass = 0; pass <= maxPasses; pass++) {
     cache.lastParsed = 0;
     const findings = lint(current, passOptions).findings;
     parsedPieces += cache.lastParsed;
@@ -58,12 +62,16 @@ export function fixAll(
         failed.add(key);
         continue;
       }
+      progressed = true;
+      if (pass === maxPasses) {
+        stoppedEarly = true;
+        break;
+      }
       current = next!;
       applied++;
-      progressed = true;
       break;
     }
-    if (!progressed) break;
+    if (!progressed || stoppedEarly) break;
   }
-  return { text: current, applied, parsedPieces };
+  return { text: current, applied, parsedPieces, stoppedEarly };
 }
