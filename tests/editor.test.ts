@@ -443,6 +443,11 @@ describe('code actions', () => {
     // Nothing safe left to do: no action.
     assert.equal(fixAllAction(after, { today: TODAY, rules: Object.fromEntries(lint(after, { today: TODAY }).findings.map((f) => [f.ruleId, 'off'])) }), null);
   });
+
+  it('says in its title when it stopped with fixes left', () => {
+    assert.equal(fixAllAction(BARE, { today: TODAY })?.title, 'Fix all stratlint problems');
+    assert.equal(fixAllAction(BARE, { today: TODAY }, 1)?.title, 'Fix all stratlint problems (the first 1; run it again for the rest)');
+  });
 });
 
 describe('code lens', () => {

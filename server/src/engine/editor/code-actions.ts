@@ -100,9 +100,11 @@ export function disableFileEdit(source: string, lines: LineIndex, rule: string):
 }
 
 /** "Fix all": every safe fix (see `safeFix`), as one edit; null when there is nothing to fix. */
-export function fixAllAction(source: string, options: LintOptions): EditorAction | null {
-  const { text, applied } = fixAll(source, options);
+export function fixAllAction(source: string, options: LintOptions, maxPasses?: number): EditorAction | null {
+  const { text, applied, stoppedEarly } = fixAll(source, options, undefined, maxPasses);
   if (applied === 0 || text === source) return null;
   const lines = new LineIndex(source);
-  return { title: FIX_ALL_TITLE, kind: 'source.fixAll', edits: toRangeEdits(lines, [diffEdit(source, text)]) };
+  // The source action menu shows the title (on save nobody sees it, but the findings left stay).
+  const title = stoppedEarly ? `${FIX_ALL_TITLE} (the first ${applied}; run it again for the rest)` : FIX_ALL_TITLE;
+  return { title, kind: 'source.fixAll', edits: toRangeEdits(lines, [diffEdit(source, text)]) };
 }
