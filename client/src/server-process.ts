@@ -1,5 +1,5 @@
 // Starts language server processes for the client. The first one starts as soon as the extension
-// activates, before the client library has loaded (some 40 ms of a start on a 2-core machine): the
+// activates, before the client library has loaded (about 30 ms of a start on a 2-core machine): the
 // server boots meanwhile. Later ones (the client restarts a server that died) start on demand.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';

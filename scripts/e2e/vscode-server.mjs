@@ -13,9 +13,9 @@ export function requireInstalled() {
   if (!isInstalled()) throw new Error('the VS Code server is not installed: run `node scripts/e2e/install.mjs` first');
 }
 
-/** Code-server, Chromium and Playwright write under ~/.config, ~/.local/share, ~/.cache: keep them in the run folder. */
 const SYSTEM_CERTIFICATES = '/etc/ssl/certs/ca-certificates.crt';
 
+/** Code-server, Chromium and Playwright write under ~/.config, ~/.local/share, ~/.cache: keep them in the run folder. */
 function isolatedEnv(run) {
   return node24Env({
     HOME: run.home,

@@ -39,14 +39,17 @@ export function fixAll(
   const cache = new ParseCache();
   const passOptions: LintOptions = { ...options, parseCache: cache };
   let parsedPieces = 0;
-  let stoppedEarly = false;
-  // One pass more than maxPasses lints the text: it only tells whether fixes were left.
-  for (let pass = 0; pass <= maxPasses; pass++) {
+  /** Runs a lint or parse through the cache, counting the pieces it parsed (none when the text was parsed before). */
+  const counted = <T>(work: () => T): T => {
     cache.lastParsed = 0;
-    const findings = lint(current, passOptions).findings;
+    const result = work();
     parsedPieces += cache.lastParsed;
-    let progressed = false;
-    for (const finding of findings) {
+    return result;
+  };
+
+  /** The text after the first fix that applies to `current` and leaves it readable; undefined when none does. */
+  const nextText = (): string | undefined => {
+    for (const finding of counted(() => lint(current, passOptions)).findings) {
       const fix = choose(finding);
       if (!fix) continue;
       const key = `${finding.ruleId}|${finding.message}|${fix.title}`;
@@ -55,23 +58,23 @@ export function fixAll(
       // Each fix is safe on the text it was made for, but not always after others: a key renamed to
       // one an earlier fix added would be a duplicate. A fix that leaves the text unreadable is skipped.
       // (The parse is remembered, and the next pass lints that text: it costs nothing extra.)
-      cache.lastParsed = 0;
-      const readable = next !== null && next !== current && parse(next, cache).problems.length === 0;
-      parsedPieces += cache.lastParsed;
-      if (!readable) {
-        failed.add(key);
-        continue;
-      }
-      progressed = true;
-      if (pass === maxPasses) {
-        stoppedEarly = true;
-        break;
-      }
-      current = next!;
-      applied++;
+      if (next !== null && next !== current && counted(() => parse(next, cache)).problems.length === 0) return next;
+      failed.add(key);
+    }
+    return undefined;
+  };
+
+  let stoppedEarly = false;
+  for (let pass = 0; ; pass++) {
+    const next = nextText();
+    if (next === undefined) break;
+    // The pass after the last one only tells whether fixes were left.
+    if (pass === maxPasses) {
+      stoppedEarly = true;
       break;
     }
-    if (!progressed || stoppedEarly) break;
+    current = next;
+    applied++;
   }
   return { text: current, applied, parsedPieces, stoppedEarly };
 }
