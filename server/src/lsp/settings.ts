@@ -79,6 +79,11 @@ export class SettingsStore {
     private readonly canPull: () => boolean,
   ) {}
 
+  /** Whether `get` answers without asking the editor: the settings were asked for already, or are pushed. */
+  known(uri: string): boolean {
+    return !this.canPull() || this.pulled.has(uri);
+  }
+
   get(uri: string): Promise<Settings> {
     if (!this.canPull()) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);

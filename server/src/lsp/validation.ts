@@ -4,13 +4,14 @@ import type { Connection, Diagnostic, TextDocuments } from './protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
 import { WARM_EVENT } from './boot-event';
-import { DEFAULT_MAX_FILE_SIZE, lint, resolveRules, todayIso } from '../engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, lint, resolveRules, todayIso, tooLargeToLint } from '../engine/lint';
+import { parse } from '../engine/parse';
 import type { LintOptions } from '../engine/types';
 import type { AffectOptions } from '../engine/workspace';
 import { ruleById } from '../rules';
 import type { AppliedConfig, ConfigStore } from './configs';
 import { lintFailureDiagnostic, toDiagnostic } from './diagnostics';
-import { lintOptionsFrom, type SettingsStore } from './settings';
+import { defaultSettings, lintOptionsFrom, type SettingsStore } from './settings';
 import { folderOf, isStrategyDocument } from './strategy-files';
 import { TimeSlicer } from './time-slices';
 import type { WorkspaceFiles } from './workspace';
@@ -71,6 +72,8 @@ export class Validator {
   /** Whether diagnostics have been published once. */
   private warm = false;
   private readonly idleWaiters: (() => void)[] = [];
+  /** The smallest file-size limit the settings have given so far: larger documents are not parsed ahead. */
+  private sizeLimit = DEFAULT_MAX_FILE_SIZE;
   /** The owner-overload maximum each document was last linted with (none when the rule is off). */
   private readonly overloadMax = new Map<string, number>();
 
@@ -204,7 +207,12 @@ export class Validator {
   }
 
   private async validate(uri: string, generation: number): Promise<void> {
-    const lintWith = await this.lintOptions(uri);
+    const asking = this.documents.get(uri) !== undefined && !this.settings.known(uri);
+    const options = this.lintOptions(uri);
+    // Asked for once: parsed meanwhile, after the request has gone out (it is written in a later turn of the event loop).
+    if (asking) setImmediate(() => this.parseAhead(uri, generation));
+    const lintWith = await options;
+    if (lintWith) this.sizeLimit = Math.min(this.sizeLimit, lintWith.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (this.generations.get(uri) !== generation) return;
     const document = this.documents.get(uri);
     if (!document) return this.validateClosed(uri, lintWith);
@@ -215,6 +223,27 @@ export class Validator {
     const maxChars = lintWith?.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.relint(this.options.workspace.track(uri, lintWith && text.length <= maxChars ? text : undefined));
     await sent;
+  }
+
+  /**
+   * Parses an open document while the editor answers `workspace/configuration` for it, which the
+   * first lint of every document waits for: that lint then finds the text parsed (see `recentParse`).
+   * Only where the parse is unlikely to be wasted, as far as can be told without the settings: on a
+   * file the default settings make a strategy document, within the smallest size limit the
+   * settings have given so far. (What it saves is the editor's answer time, a few milliseconds
+   * when the editor is idle, more while it is busy starting up; a wasted parse costs the whole parse.)
+   */
+  private parseAhead(uri: string, generation: number): void {
+    const document = this.documents.get(uri);
+    if (!document || this.generations.get(uri) !== generation) return;
+    const text = document.getText();
+    if (tooLargeToLint(text, this.sizeLimit)) return;
+    if (!isStrategyDocument(uri, defaultSettings.files, this.options.workspaceFolders(), this.configs.forDocument(uri).config.files)) return;
+    try {
+      parse(text, this.parseCache(uri));
+    } catch {
+      // The lint parses again and reports what went wrong.
+    }
   }
 
   /** A closed document is linted from its indexed text. */
