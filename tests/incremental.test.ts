@@ -33,6 +33,33 @@ describe('incremental parsing', () => {
     assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed`);
   });
 
+  it('parses only the broken piece while a line does not parse, and tells its error where a full lint does', () => {
+    const items = Array.from({ length: 200 }, (_, i) => `  - { id: p${i}, name: Person ${i} }\n`).join('');
+    const text = `stratlint: 1\nid: demo\ntitle: Demo\npeople:\n${items}`;
+    const cache = new ParseCache();
+    lint(text, { today: TODAY, parseCache: cache });
+    // Typing a new flow map under person 120, one keystroke at a time: each version is broken.
+    const at = text.indexOf('  - { id: p121');
+    let typed = '';
+    for (const c of '  - { id: new, name: N') {
+      typed += c;
+      const broken = `${text.slice(0, at)}${typed}\n${text.slice(at)}`;
+      const result = lint(broken, { today: TODAY, parseCache: cache });
+      // The new line's piece, and the item before it when spaces alone made the new line part of it.
+      assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed for ${JSON.stringify(typed)}`);
+      assert.deepEqual(result, fullLint(broken));
+      if (typed.includes('{')) {
+        const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax');
+        // On the line being typed (line 125), not at the end of the document as yaml tells it.
+        assert.ok(syntax.length > 0 && syntax.every((f) => f.range.start.line === 125), JSON.stringify(syntax));
+      }
+    }
+    // Fixed: the pieces around it were kept.
+    const fixed = `${text.slice(0, at)}${typed} }\n${text.slice(at)}`;
+    assert.deepEqual(lint(fixed, { today: TODAY, parseCache: cache }), fullLint(fixed));
+    assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed once fixed`);
+  });
+
   it('equals a full lint on edited documents with a fresh cache', () => {
     fc.assert(
       fc.property(editedText, (text) => {

@@ -11,7 +11,7 @@ import { sameElements } from './memo';
 import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { collectionKey, parseYaml } from './yaml-document';
+import { collectionKey, parseYaml, syntaxErrors, TOO_DEEP, type YamlProblem } from './yaml-document';
 
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
@@ -32,6 +32,8 @@ interface Chunk {
    * find them again.
    */
   assembled?: { parts: unknown[]; node: Node; value: unknown; pair?: Pair };
+  /** A piece with syntax errors: they, with offsets in the piece (contents and value are then empty). */
+  problems?: YamlProblem[];
 }
 
 /**
@@ -66,13 +68,16 @@ function unusedWithText(bucket: Bucket, text: string, generation: number): Chunk
   return same[from];
 }
 
+/** From how many lines on a section or list item is cut further, unless a cache says otherwise. */
+const SPLIT_LINES = 40;
+
 /** Parsed pieces of one document, reused across its versions. */
 export class ParseCache {
   /**
    * @param splitLines a section or list item is cut further from this many lines on (smaller ones
    *   are parsed whole: cheap, and fewer pieces to assemble).
    */
-  constructor(readonly splitLines = 40) {}
+  constructor(readonly splitLines = SPLIT_LINES) {}
 
   /**
    * Pieces by a short key of their text (see shortKey): a long key would be hashed in full on every
@@ -111,8 +116,15 @@ export class ParseCache {
         this.lastPlain++;
       } else {
         const doc = parseYaml(own);
-        if (doc.errors.length > 0 || doc.warnings.length > 0 || !doc.contents || collectionKey(doc.contents)) return null;
-        chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
+        if (doc.errors.length > 0) {
+          // Kept too: while the document stays broken there, the next keystroke elsewhere finds it.
+          // An error at the piece's end (an unclosed bracket) is told at the end of its last line, not on the next piece's first.
+          const end = own.endsWith('\r\n') ? own.length - 2 : own.endsWith('\n') ? own.length - 1 : own.length;
+          chunk = { text: own, contents: new YAMLMap(), value: undefined, offset: 0, used: generation, problems: syntaxErrors(doc.errors, end) };
+        } else {
+          if (doc.warnings.length > 0 || !doc.contents || collectionKey(doc.contents)) return null;
+          chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
+        }
       }
       this.lastParsed++;
       this.store(key, known, chunk);
@@ -160,6 +172,15 @@ export class ParseCache {
       const used = chunks.filter((c) => c.used === generation);
       if (used.length === 0) this.chunks.delete(key);
       else if (used.length < chunks.length) this.chunks.set(key, used);
+    }
+  }
+
+  /** Drops pieces with syntax errors that this parse did not use: a broken document is not kept keystroke by keystroke. */
+  dropBroken(generation: number): void {
+    for (const [key, chunks] of this.chunks) {
+      const kept = chunks.filter((c) => !c.problems || c.used === generation);
+      if (kept.length === 0) this.chunks.delete(key);
+      else if (kept.length < chunks.length) this.chunks.set(key, kept);
     }
   }
 
@@ -411,19 +432,79 @@ function cutItem(lines: Lines, from: number, to: number, splitLines: number): It
   return groups.length < 2 ? whole : { from, to, groups };
 }
 
-/** Parses `text` from cached pieces, or returns null when a full parse is needed. */
-export function parseChunked(text: string, cache: ParseCache, index?: LineIndex): ChunkedParse | null {
+/** A document some of whose pieces do not parse: their syntax errors, with offsets in the document, in order. */
+export interface BrokenParse {
+  problems: YamlProblem[];
+}
+
+/**
+ * Parses `text` from cached pieces. When pieces have syntax errors, their errors instead (see
+ * brokenPieces); null when a full parse is needed.
+ */
+export function parseChunked(text: string, cache: ParseCache, index?: LineIndex): ChunkedParse | BrokenParse | null {
   const p = plan(text, cache.splitLines, index?.starts);
   if (!p) return null;
   const generation = cache.begin();
-  const body = new Assembly(text, p.lines, cache, generation).groups(p.groups, false);
-  // Keep the cache as it is: once the text is fixed, its pieces are needed again.
-  if (!body) return null;
+  const assembly = new Assembly(text, p.lines, cache, generation);
+  const body = assembly.groups(p.groups, false);
+  if (!body) {
+    if (!assembly.broken) return null;
+    // A piece does not parse: the errors of every piece that does not, each parsed alone, which
+    // costs the broken pieces and not the document (a full parse of 50,000 lines takes seconds).
+    const problems = piecesProblems(cache.splitLines === SPLIT_LINES ? p : plan(text, SPLIT_LINES, index?.starts), cache, text);
+    return problems ? { problems } : null;
+  }
   cache.end(generation);
   const root = new YAMLMap();
   root.items = body.pairs;
   root.range = [body.start, body.end[0], body.end[1]];
   return { doc: documentOf(root, text.length), value: body.value };
+}
+
+/**
+ * The syntax errors of the pieces `text` is cut into, each piece parsed alone, with offsets in
+ * `text` and in order; null when it cannot be cut or every piece parses. A document whose pieces
+ * all parse can still be broken as a whole (a key twice in two pieces): a full parse tells.
+ * Cut pieces of a valid document are valid (the cut follows the block structure, which flow
+ * collections and quoted and plain scalars cannot leave), so a broken piece is a broken document.
+ * The cut is always the default one, whatever the cache's: where an error is told depends on
+ * the text alone.
+ */
+export function brokenPieces(text: string, cache: ParseCache, index?: LineIndex): YamlProblem[] | null {
+  const cut = plan(text, SPLIT_LINES, index?.starts);
+  return cut && piecesProblems(cut, cache, text);
+}
+
+function piecesProblems(cut: Plan | null, cache: ParseCache, text: string): YamlProblem[] | null {
+  if (!cut) return null;
+  const generation = cache.begin();
+  const problems: YamlProblem[] = [];
+  const take = (from: number, to: number): void => {
+    const start = cut.lines.start(from);
+    const chunk = cache.take(text.slice(start, cut.lines.end(to - 1)), start, generation);
+    for (const problem of chunk?.problems ?? []) {
+      problems.push({ message: problem.message, offsets: { start: problem.offsets.start + start, end: problem.offsets.end + start } });
+    }
+  };
+  const groups = (list: readonly Group[]): void => {
+    for (const group of list) {
+      if (group.kind === 'map') take(group.from, group.to);
+      else {
+        take(group.from, group.items[0].from);
+        for (const item of group.items) {
+          if (item.groups) groups(item.groups);
+          else take(item.from, item.to);
+        }
+      }
+    }
+  };
+  groups(cut.groups);
+  // The pieces that parse stay for when the document is fixed; of the broken ones, this text's.
+  cache.dropBroken(generation);
+  if (problems.length === 0) return null;
+  // A stack overflow is said once for the document, as for a full parse.
+  let deep = false;
+  return problems.filter((q) => q.message !== TOO_DEEP || (!deep && (deep = true)));
 }
 
 /** A parsed document holding `root` (with its range set), as a parse of a text of `length` gives it. */
@@ -449,6 +530,9 @@ interface Body {
 
 /** Builds nodes and values from the pieces of one parse. */
 class Assembly {
+  /** Whether a piece had syntax errors (the assembly then stops). */
+  broken = false;
+
   constructor(
     readonly text: string,
     readonly lines: Lines,
@@ -458,7 +542,12 @@ class Assembly {
 
   take(from: number, to: number): Chunk | null {
     const start = this.lines.start(from);
-    return this.cache.take(this.text.slice(start, this.lines.end(to - 1)), start, this.generation);
+    const chunk = this.cache.take(this.text.slice(start, this.lines.end(to - 1)), start, this.generation);
+    if (chunk?.problems) {
+      this.broken = true;
+      return null;
+    }
+    return chunk;
   }
 
   /** The pairs and value of a map body cut into groups (the first one starting with a dash in a list item). */

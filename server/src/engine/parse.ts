@@ -2,10 +2,10 @@
 // Syntax problems and hostile input come back as problems with offsets, never as exceptions.
 import { isMap, type Document } from 'yaml';
 import { parsePlain } from './plain-yaml';
-import { detached, documentOf, parseChunked, seedCache, type ParseCache } from './chunks';
+import { brokenPieces, detached, documentOf, parseChunked, ParseCache, seedCache } from './chunks';
 import { LineIndex } from './positions';
 import type { OffsetRange } from './types';
-import { collectionKey, parseYaml, TOO_DEEP } from './yaml-document';
+import { clampOffsets, collectionKey, parseYaml, syntaxErrors, type YamlProblem } from './yaml-document';
 
 /** Aliases expanded at most this many times when building the plain value (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -77,7 +77,9 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // 80 MB higher). When the text cannot be cut, a full parse (below) seeds the cache.
   if (cache) {
     const chunked = parseChunked(text, cache, lines);
-    if (chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
+    if (chunked && 'doc' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
+    // (A binary file is told as such below, before any syntax error.)
+    if (chunked && !text.includes('\u0000')) return brokenParse(text, lines, chunked.problems);
   } else {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
     const plain = parsePlain(text);
@@ -94,18 +96,13 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // parsing a copy keeps this version of the document from staying in memory with them.
   const source = cache ? detached(text) : text;
   const doc = parseYaml(source);
-  // A stack overflow may surface at each level yaml unwinds through: it is said once.
-  let deep = false;
-  const errors = doc.errors.filter((e) => !/Maximum call stack size exceeded/.test(e.message) || (!deep && (deep = true)));
-  const problems: ParseProblem[] = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => ({
-    message: cleanMessage(e.message),
-    offsets: clampOffsets(e.pos, text.length),
-  }));
-  if (errors.length > MAX_SYNTAX_PROBLEMS) {
-    const last = problems[problems.length - 1];
-    last.message += ` (and ${errors.length - MAX_SYNTAX_PROBLEMS} more syntax errors)`;
+  if (doc.errors.length > 0) {
+    // Where pieces of the cut do not parse, their errors are the ones told, as the editor tells
+    // them (it parses only the pieces an edit touched; see parseChunked): the same wherever the
+    // document is linted. Errors only a full parse sees (a key twice in two pieces) are told as it tells them.
+    const pieces = brokenPieces(text, cache ?? new ParseCache(), lines);
+    return { text, lines, doc, value: null, problems: capped(pieces ?? syntaxErrors(doc.errors, text.length)) };
   }
-  if (problems.length > 0) return { text, lines, doc, value: null, problems };
   const complexKey = collectionKey(doc.contents);
   if (complexKey) {
     const r = complexKey.range;
@@ -142,18 +139,32 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   return { text, lines, doc, value: value as Record<string, unknown>, problems: [] };
 }
 
-function clampOffsets(pos: [number, number], length: number): OffsetRange {
-  const start = Math.max(0, Math.min(pos[0], length));
-  const end = Math.max(start, Math.min(pos[1], length));
-  return { start, end };
+/** The first MAX_SYNTAX_PROBLEMS problems; the last of them says how many more there are. */
+function capped(problems: YamlProblem[]): ParseProblem[] {
+  const shown = problems.slice(0, MAX_SYNTAX_PROBLEMS);
+  if (problems.length > MAX_SYNTAX_PROBLEMS) {
+    const last = shown[shown.length - 1];
+    shown[shown.length - 1] = { ...last, message: `${last.message} (and ${problems.length - MAX_SYNTAX_PROBLEMS} more syntax errors)` };
+  }
+  return shown;
 }
 
-/** yaml's messages end with "at line L, column C"; the range already says where. */
-function cleanMessage(message: string): string {
-  const clean = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  if (/Maximum call stack size exceeded/.test(clean)) return TOO_DEEP;
-  if (clean.startsWith('Source contains multiple documents')) return "A strategy file holds one YAML document; remove the second one (after '---').";
-  return clean;
+/**
+ * A document with pieces that do not parse, as the editor's parse gives it: their errors, and the
+ * full parse's nodes (what completion and the other editor features read in a broken document)
+ * made only if a feature asks for them.
+ */
+function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[]): Parsed {
+  let doc: Document.Parsed | undefined;
+  return {
+    text,
+    lines,
+    get doc() {
+      return (doc ??= parseYaml(text));
+    },
+    value: null,
+    problems: capped(problems),
+  };
 }
 
 function firstAlias(text: string): OffsetRange {

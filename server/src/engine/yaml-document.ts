@@ -7,10 +7,40 @@
 // the text parsed again with `yaml`'s check, whose errors (offsets and order) are then the ones
 // reported, unless a map is so large that the check would take seconds: then the errors found here
 // stand (at the key itself, where `yaml` may point at the end of the pair before it).
-import { Document, isCollection, isPair, isScalar, parseDocument, visit, YAMLParseError, type Node, type Pair } from 'yaml';
+import { Document, isCollection, isPair, isScalar, parseDocument, visit, YAMLParseError, type Node, type Pair, type YAMLError } from 'yaml';
+import type { OffsetRange } from './types';
 
 /** What a document too deeply nested for the parser is told. */
 export const TOO_DEEP = 'The document nests collections too deeply to be read; flatten the structure.';
+
+/** A syntax error of a parse: its message without yaml's line and column, and where it is in the text parsed. */
+export interface YamlProblem {
+  message: string;
+  offsets: OffsetRange;
+}
+
+/** The errors of a parse of a text of `length` characters, as messages with offsets; a stack overflow is said once. */
+export function syntaxErrors(errors: readonly YAMLError[], length: number): YamlProblem[] {
+  // A stack overflow may surface at each level yaml unwinds through.
+  let deep = false;
+  return errors
+    .filter((e) => !/Maximum call stack size exceeded/.test(e.message) || (!deep && (deep = true)))
+    .map((e) => ({ message: cleanMessage(e.message), offsets: clampOffsets(e.pos, length) }));
+}
+
+export function clampOffsets(pos: [number, number], length: number): OffsetRange {
+  const start = Math.max(0, Math.min(pos[0], length));
+  const end = Math.max(start, Math.min(pos[1], length));
+  return { start, end };
+}
+
+/** yaml's messages end with "at line L, column C"; the range already says where. */
+function cleanMessage(message: string): string {
+  const clean = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  if (/Maximum call stack size exceeded/.test(clean)) return TOO_DEEP;
+  if (clean.startsWith('Source contains multiple documents')) return "A strategy file holds one YAML document; remove the second one (after '---').";
+  return clean;
+}
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
 
