@@ -50,6 +50,11 @@ export interface SessionResult {
   /** null: the server does not offer hover. */
   hover: (RequestTimes & { answered: number }) | null;
   codeAction: (RequestTimes & { actions: number; on: string }) | null;
+  /**
+   * A flow-map step typed on a new line: the keystrokes from its `{` on, the document not parsing at
+   * each, until its diagnostics; `syntaxErrors`: diagnostics about it after the last one. null: no place to type it.
+   */
+  broken?: { n: number; p50Ms: number; maxMs: number; samplesMs: number[]; syntaxErrors: number } | null;
   peakRssBytes: number | null;
 }
 
@@ -183,6 +188,11 @@ export function renderMarkdown(results: Results): string {
       editTarget !== undefined && o ? `≤ ${editTarget} ms ${check(o.edit.p95Ms <= editTarget)}` : '',
     );
     row('edit → diagnostics max', cell(ours, (r) => ms(r.edit.maxMs)), cell(peer, (r) => ms(r.edit.maxMs)), ratio(o?.edit.maxMs, p?.edit.maxMs));
+    if (o?.broken || p?.broken) {
+      const typed = (r: SessionResult, pick: (b: NonNullable<SessionResult['broken']>) => number) => (r.broken ? ms(pick(r.broken)) : '');
+      row('typing an unclosed flow map → diagnostics p50', cell(ours, (r) => typed(r, (b) => b.p50Ms)), cell(peer, (r) => typed(r, (b) => b.p50Ms)), ratio(o?.broken?.p50Ms, p?.broken?.p50Ms));
+      row('typing an unclosed flow map → diagnostics max', cell(ours, (r) => typed(r, (b) => b.maxMs)), cell(peer, (r) => typed(r, (b) => b.maxMs)), ratio(o?.broken?.maxMs, p?.broken?.maxMs));
+    }
     const requestTarget = (value: number | null | undefined) =>
       size.target === TARGETS.requestP50MsAt && o ? `≤ ${TARGETS.requestP50Ms} ms ${check(value != null && value <= TARGETS.requestP50Ms)}` : '';
     /** p50, with how many answered when fewer than asked, or "not offered". */
@@ -266,6 +276,10 @@ export function renderMarkdown(results: Results): string {
     `${meta.edits} single-character edits per document (a letter inserted into, then removed from, titles spread over the document), ` +
       `sent one at a time as incremental didChange, each timed until the server's diagnostics for it; ` +
       `${meta.requests} hover requests on keys and ${meta.requests} codeAction requests on diagnostics' ranges, one at a time.`,
+    results.sizes.some((s) => ok(s.servers.ours)?.broken || ok(s.servers.peer)?.broken)
+      ? 'Then a new line in the middle of the document, before a step written as a flow map, and on it `- { title: New step` typed a ' +
+        'character at a time: from the `{` on the document does not parse (the map is not closed); those keystrokes are timed until their diagnostics.'
+      : '',
     peerRuns.some((r) => r.edit.matchedBy === 'next-publication')
       ? `${peerLabel} publishes no version, so its edits are timed to the first publication after the change (it waits 200 ms after a change before validating).`
       : '',

@@ -366,6 +366,9 @@ async function session(key: 'ours' | 'peer', file: string, flawLines: readonly n
       codeAction = { ...timed, actions, on: own.length > 0 ? 'its own diagnostics' : 'the lines of the deliberate flaws (it reported none)' };
     }
 
+    // A step typed as a flow map on a new line, a character at a time: from the `{` on, until the map is closed, the document does not parse.
+    const broken = await typeFlowMap(server, uri, lines, version, versioned);
+
     return {
       initializeMs: round(initializeMs),
       coldMs: round(coldMs),
@@ -383,9 +386,44 @@ async function session(key: 'ours' | 'peer', file: string, flawLines: readonly n
       },
       hover,
       codeAction,
+      broken,
       peakRssBytes: server.peakRss() ?? null,
     };
   });
+}
+
+/** What is typed on the new line, after its indentation. */
+const TYPED_STEP = '- { title: New step';
+
+/**
+ * A new line before a flow-map step in the middle of the document (its indentation in one change,
+ * as an editor inserts it), then TYPED_STEP a character at a time, each timed until its
+ * diagnostics; only the keystrokes from the `{` on count, the document broken at each.
+ */
+async function typeFlowMap(server: BenchServer, uri: string, lines: readonly string[], from: number, versioned: boolean): Promise<SessionResult['broken']> {
+  const at = lines.findIndex((l, i) => i > lines.length / 2 && /^ +- \{ title: /.test(l));
+  if (at < 0) return null;
+  const indent = /^ */.exec(lines[at])![0];
+  let version = from;
+  const times: number[] = [];
+  const change = async (range: Range, text: string, timed: boolean) => {
+    version++;
+    const v = version;
+    const mark = server.mark();
+    const sent = performance.now();
+    await server.change(uri, v, { range, text });
+    const published = await server.next((p) => p.uri === uri && (versioned ? p.version === v : true), `diagnostics for version ${v}`, TIMEOUT.edit, mark);
+    if (timed) times.push(published.at - sent);
+    return published;
+  };
+  await change({ start: { line: at, character: 0 }, end: { line: at, character: 0 } }, `${indent}\n`, false);
+  let syntaxErrors = 0;
+  for (let i = 0; i < TYPED_STEP.length; i++) {
+    const p = { line: at, character: indent.length + i };
+    const published = await change({ start: p, end: p }, TYPED_STEP[i], i >= TYPED_STEP.indexOf('{'));
+    if (i === TYPED_STEP.length - 1) syntaxErrors = published.diagnostics.filter((d) => /syntax|flow map|indent/i.test(`${d.code ?? ''} ${d.message}`)).length;
+  }
+  return { n: times.length, p50Ms: round(median(times)), maxMs: round(Math.max(...times)), samplesMs: times.map(round), syntaxErrors };
 }
 
 /**
