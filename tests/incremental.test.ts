@@ -5,7 +5,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ParseCache } from '../server/src/engine/chunks';
 import { lint } from '../server/src/engine/lint';
-import { forgetRecentParses } from '../server/src/engine/parse';
+import type { Document, Node, YAMLSeq } from 'yaml';
+import { documentSymbols as symbols } from '../server/src/engine/editor/symbols';
+import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import type { LintResult } from '../server/src/engine/types';
 import { editedText, incrementalProperty } from './fuzz/properties';
 
@@ -58,6 +60,26 @@ describe('incremental parsing', () => {
     const fixed = `${text.slice(0, at)}${typed} }\n${text.slice(at)}`;
     assert.deepEqual(lint(fixed, { today: TODAY, parseCache: cache }), fullLint(fixed));
     assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed once fixed`);
+  });
+
+  it('gives a broken document the nodes of its pieces, without parsing it whole', () => {
+    const items = Array.from({ length: 200 }, (_, i) => `  - { id: p${i}, name: Person ${i} }\n`).join('');
+    const text = `stratlint: 1\nid: demo\ntitle: Demo\npeople:\n${items}`;
+    const cache = new ParseCache();
+    const before = parse(text, cache);
+    const people = (doc: Document.Parsed | null) => (doc?.get('people') as YAMLSeq).items as Node[];
+    const at = text.indexOf('  - { id: p121');
+    const broken = `${text.slice(0, at)}  - { id: new, name: N\n${text.slice(at)}`;
+    const parsed = parse(broken, cache);
+    assert.ok(parsed.problems.length > 0 && parsed.value === null);
+    const items2 = people(parsed.doc);
+    assert.equal(items2.length, 201);
+    // The same node objects where the text did not change: nothing was parsed again for them.
+    assert.equal(items2[0], people(before.doc)[0]);
+    assert.equal(items2[200], people(before.doc)[199]);
+    // What yaml made of the broken line, where it is.
+    assert.equal(items2[121].range![0], at + 4);
+    assert.deepEqual(symbols(broken).map((s) => s.name), symbols(text).map((s) => s.name));
   });
 
   it('equals a full lint on edited documents with a fresh cache', () => {

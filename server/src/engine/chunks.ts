@@ -32,7 +32,7 @@ interface Chunk {
    * find them again.
    */
   assembled?: { parts: unknown[]; node: Node; value: unknown; pair?: Pair };
-  /** A piece with syntax errors: they, with offsets in the piece (contents and value are then empty). */
+  /** A piece with syntax errors: they, with offsets in the piece (contents and value are what yaml made of it). */
   problems?: YamlProblem[];
 }
 
@@ -120,7 +120,14 @@ export class ParseCache {
           // Kept too: while the document stays broken there, the next keystroke elsewhere finds it.
           // An error at the piece's end (an unclosed bracket) is told at the end of its last line, not on the next piece's first.
           const end = own.endsWith('\r\n') ? own.length - 2 : own.endsWith('\n') ? own.length - 1 : own.length;
-          chunk = { text: own, contents: new YAMLMap(), value: undefined, offset: 0, used: generation, problems: syntaxErrors(doc.errors, end) };
+          // The nodes yaml made of it all the same go into a broken document's nodes (see parseChunked).
+          let value: unknown;
+          try {
+            value = doc.toJS();
+          } catch {
+            value = undefined;
+          }
+          chunk = { text: own, contents: doc.contents ?? new YAMLMap(), value, offset: 0, used: generation, problems: syntaxErrors(doc.errors, end) };
         } else {
           if (doc.warnings.length > 0 || !doc.contents || collectionKey(doc.contents)) return null;
           chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
@@ -432,14 +439,19 @@ function cutItem(lines: Lines, from: number, to: number, splitLines: number): It
   return groups.length < 2 ? whole : { from, to, groups };
 }
 
-/** A document some of whose pieces do not parse: their syntax errors, with offsets in the document, in order. */
+/**
+ * A document some of whose pieces do not parse: their syntax errors, with offsets in the document,
+ * in order, and its nodes assembled from the pieces (those of the broken ones as yaml made them),
+ * or undefined when they do not fit together.
+ */
 export interface BrokenParse {
   problems: YamlProblem[];
+  doc?: Document.Parsed;
 }
 
 /**
  * Parses `text` from cached pieces. When pieces have syntax errors, their errors instead (see
- * brokenPieces); null when a full parse is needed.
+ * brokenPieces), with the nodes for the editor features; null when a full parse is needed.
  */
 export function parseChunked(text: string, cache: ParseCache, index?: LineIndex): ChunkedParse | BrokenParse | null {
   const p = plan(text, cache.splitLines, index?.starts);
@@ -447,18 +459,43 @@ export function parseChunked(text: string, cache: ParseCache, index?: LineIndex)
   const generation = cache.begin();
   const assembly = new Assembly(text, p.lines, cache, generation);
   const body = assembly.groups(p.groups, false);
-  if (!body) {
-    if (!assembly.broken) return null;
-    // A piece does not parse: the errors of every piece that does not, each parsed alone, which
-    // costs the broken pieces and not the document (a full parse of 50,000 lines takes seconds).
-    const problems = piecesProblems(cache.splitLines === SPLIT_LINES ? p : plan(text, SPLIT_LINES, index?.starts), cache, text);
-    return problems ? { problems } : null;
+  if (assembly.broken.length === 0) {
+    // Keep the cache as it is when the assembly fails: once the text is fixed, its pieces are needed again.
+    if (!body) return null;
+    cache.end(generation);
+    return { doc: documentOf(rootOf(body), text.length), value: body.value };
   }
-  cache.end(generation);
+  // Pieces do not parse: the errors of every piece that does not, each parsed alone, which costs
+  // the broken pieces and not the document (a full parse of 50,000 lines takes seconds). When the
+  // assembly went through every piece with the default cut, it met them all already.
+  let problems: YamlProblem[] | null;
+  if (body && cache.splitLines === SPLIT_LINES) {
+    problems = [];
+    for (const chunk of assembly.broken) problems.push(...shifted(chunk));
+    problems = onceTooDeep(problems);
+    cache.dropBroken(generation);
+  } else problems = piecesProblems(cache.splitLines === SPLIT_LINES ? p : plan(text, SPLIT_LINES, index?.starts), cache, text);
+  if (!problems) return null;
+  // (The nodes are only read while the cache stays at this parse: see recentParse.)
+  return body && cache.stamp === generation ? { problems, doc: documentOf(rootOf(body), text.length) } : { problems };
+}
+
+function rootOf(body: Body): YAMLMap {
   const root = new YAMLMap();
   root.items = body.pairs;
   root.range = [body.start, body.end[0], body.end[1]];
-  return { doc: documentOf(root, text.length), value: body.value };
+  return root;
+}
+
+/** A broken piece's errors, with offsets where the piece now is. */
+function shifted(chunk: Chunk): YamlProblem[] {
+  return chunk.problems!.map((q) => ({ message: q.message, offsets: { start: q.offsets.start + chunk.offset, end: q.offsets.end + chunk.offset } }));
+}
+
+/** A stack overflow is said once for the document, as for a full parse. */
+function onceTooDeep(problems: YamlProblem[]): YamlProblem[] {
+  let deep = false;
+  return problems.filter((q) => q.message !== TOO_DEEP || (!deep && (deep = true)));
 }
 
 /**
@@ -482,9 +519,7 @@ function piecesProblems(cut: Plan | null, cache: ParseCache, text: string): Yaml
   const take = (from: number, to: number): void => {
     const start = cut.lines.start(from);
     const chunk = cache.take(text.slice(start, cut.lines.end(to - 1)), start, generation);
-    for (const problem of chunk?.problems ?? []) {
-      problems.push({ message: problem.message, offsets: { start: problem.offsets.start + start, end: problem.offsets.end + start } });
-    }
+    if (chunk?.problems) problems.push(...shifted(chunk));
   };
   const groups = (list: readonly Group[]): void => {
     for (const group of list) {
@@ -501,10 +536,7 @@ function piecesProblems(cut: Plan | null, cache: ParseCache, text: string): Yaml
   groups(cut.groups);
   // The pieces that parse stay for when the document is fixed; of the broken ones, this text's.
   cache.dropBroken(generation);
-  if (problems.length === 0) return null;
-  // A stack overflow is said once for the document, as for a full parse.
-  let deep = false;
-  return problems.filter((q) => q.message !== TOO_DEEP || (!deep && (deep = true)));
+  return problems.length === 0 ? null : onceTooDeep(problems);
 }
 
 /** A parsed document holding `root` (with its range set), as a parse of a text of `length` gives it. */
@@ -530,8 +562,8 @@ interface Body {
 
 /** Builds nodes and values from the pieces of one parse. */
 class Assembly {
-  /** Whether a piece had syntax errors (the assembly then stops). */
-  broken = false;
+  /** The pieces with syntax errors met, in order: their nodes are assembled all the same. */
+  readonly broken: Chunk[] = [];
 
   constructor(
     readonly text: string,
@@ -543,10 +575,7 @@ class Assembly {
   take(from: number, to: number): Chunk | null {
     const start = this.lines.start(from);
     const chunk = this.cache.take(this.text.slice(start, this.lines.end(to - 1)), start, this.generation);
-    if (chunk?.problems) {
-      this.broken = true;
-      return null;
-    }
+    if (chunk?.problems) this.broken.push(chunk);
     return chunk;
   }
 

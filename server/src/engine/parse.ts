@@ -77,9 +77,9 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // 80 MB higher). When the text cannot be cut, a full parse (below) seeds the cache.
   if (cache) {
     const chunked = parseChunked(text, cache, lines);
-    if (chunked && 'doc' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
+    if (chunked && 'value' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
     // (A binary file is told as such below, before any syntax error.)
-    if (chunked && !text.includes('\u0000')) return brokenParse(text, lines, chunked.problems);
+    if (chunked && !text.includes('\u0000')) return brokenParse(text, lines, chunked.problems, chunked.doc);
   } else {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
     const plain = parsePlain(text);
@@ -151,11 +151,11 @@ function capped(problems: YamlProblem[]): ParseProblem[] {
 
 /**
  * A document with pieces that do not parse, as the editor's parse gives it: their errors, and the
- * full parse's nodes (what completion and the other editor features read in a broken document)
- * made only if a feature asks for them.
+ * nodes completion and the other editor features read in a broken document: those assembled from
+ * the pieces, else a full parse's, made only if a feature asks for them.
  */
-function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[]): Parsed {
-  let doc: Document.Parsed | undefined;
+function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[], assembled: Document.Parsed | undefined): Parsed {
+  let doc = assembled;
   return {
     text,
     lines,
