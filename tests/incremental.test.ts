@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ParseCache } from '../server/src/engine/chunks';
 import { lint } from '../server/src/engine/lint';
 import type { Document, Node, YAMLSeq } from 'yaml';
+import { complete } from '../server/src/engine/editor/completion';
 import { documentSymbols as symbols } from '../server/src/engine/editor/symbols';
 import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import type { LintResult } from '../server/src/engine/types';
@@ -80,6 +81,25 @@ describe('incremental parsing', () => {
     // What yaml made of the broken line, where it is.
     assert.equal(items2[121].range![0], at + 4);
     assert.deepEqual(symbols(broken).map((s) => s.name), symbols(text).map((s) => s.name));
+  });
+
+  it('completes in a broken document as from a full parse of it', () => {
+    const people = Array.from({ length: 60 }, (_, i) => `  - { id: p${i}, name: Person ${i} }\n`).join('');
+    const steps = Array.from({ length: 50 }, (_, i) => `          - { title: Step ${i}, owner: p${i % 7} }\n`).join('');
+    const text = `stratlint: 1\nid: demo\ntitle: Demo\npeople:\n${people}objectives:\n  - id: o1\n    title: T\n    owner: p1\n    tactics:\n      - id: t1\n        title: X\n        steps:\n${steps}`;
+    const cache = new ParseCache();
+    const at = text.indexOf('          - { title: Step 20');
+    const line = text.slice(0, at).split('\n').length - 1;
+    for (const typed of ['          - { ', '          - { title: New, owner: ', '          - { title: New, owner: p', '    owner: ']) {
+      parse(text, cache);
+      const broken = `${text.slice(0, at)}${typed}\n${text.slice(at)}`;
+      assert.ok(parse(broken, cache).problems.length > 0, typed);
+      const fromPieces = complete(broken, { line, character: typed.length });
+      forgetRecentParses();
+      const fromFullParse = complete(broken, { line, character: typed.length });
+      assert.ok(fromPieces.length > 0, typed);
+      assert.deepEqual(fromPieces, fromFullParse, typed);
+    }
   });
 
   it('equals a full lint on edited documents with a fresh cache', () => {
