@@ -71,6 +71,31 @@ const commented = fc
   });
 
 describe('pieces of an incremental parse', () => {
+  it('with syntax errors only where the whole text has them: yaml ends no node past a cut line', () => {
+    // A flow collection or a quoted or plain scalar going on at a line the cut starts a piece at
+    // (indented at or left of the keys or dashes being cut): the piece before it does not parse,
+    // and neither does the document, which is what lets a broken piece stand for a broken document.
+    const cases = [
+      'a: "foo\nb: x"\nc: 1\n',
+      "a: 'foo\nb: x'\nc: 1\n",
+      'a: [1,\nb: 2]\nc: 1\n',
+      'a: {x: 1,\nb: 2}\nc: 1\n',
+      'l:\n  - "foo\n  - bar"\n  - x\n',
+      'l:\n  - [1,\n  - 2]\n  - x\n',
+      'l:\n  - id: "x\n    b: y"\n    c: 1\n  - id: 2\n',
+      'l:\n  - id: [x,\n    b: y]\n    c: 1\n  - id: 2\n',
+      'l:\n- "foo\n- bar"\n- x\n',
+      'l:\n- {a: 1,\n- b}\n- x\n',
+    ];
+    for (const text of cases) {
+      assert.notDeepEqual(parseDocument(text, { strict: true }).errors, [], `yaml reads ${JSON.stringify(text)}`);
+      const chunked = parseChunked(text, new ParseCache(1));
+      assert.ok(chunked && 'problems' in chunked, `the pieces of ${JSON.stringify(text)} parse`);
+      forgetRecentParses();
+      assert.deepEqual(parse(text, new ParseCache(1)).problems, (forgetRecentParses(), parse(text)).problems, JSON.stringify(text));
+    }
+  });
+
   it('assemble to the nodes and value of a full parse, cut at every level', () => {
     let assembled = 0;
     fc.assert(

@@ -10,6 +10,8 @@ import { lint } from '../server/src/engine/lint';
 import { offsetsOf, walk } from '../server/src/engine/positions';
 import { parseYaml, TOO_DEEP } from '../server/src/engine/yaml-document';
 import { ParseCache } from '../server/src/engine/chunks';
+import { complete } from '../server/src/engine/editor/completion';
+import { forgetRecentParses } from '../server/src/engine/parse';
 import { WorkspaceIndex } from '../server/src/engine/workspace';
 
 const TODAY = '2027-03-15';
@@ -148,6 +150,17 @@ describe('a key that is a map or a list', () => {
         assert.match(findings[0].message, /A key that is a map or a list/);
         assert.ok(/^[[{]/.test(text.slice(findings[0].offsets.start)), text.slice(findings[0].offsets.start, findings[0].offsets.start + 10));
       }
+    }
+  });
+
+  it('in a document broken elsewhere: the syntax error, and completion, at once (no key turned into text)', () => {
+    const text = `stratlint: 1\nid: d\nx:\n  k: ${'{'.repeat(500)}a${'}'.repeat(500)}\n  c: "\n`;
+    for (const parseCache of [undefined, new ParseCache()]) {
+      forgetRecentParses();
+      const { findings } = lint(text, { today: TODAY, parseCache });
+      assert.deepEqual(findings.map((f) => f.ruleId), ['yaml-syntax']);
+      assert.match(findings[0].message, /quote/);
+      assert.ok(Array.isArray(complete(text, { line: 4, character: 2 })));
     }
   });
 });

@@ -5,8 +5,9 @@
 // re-parses only the piece it touched. The pieces are assembled into one yaml Document whose node
 // ranges are those a full parse gives (but for comment lines after the last item of a collection,
 // which may count towards that collection or the one around it). Whenever the cut could change the
-// meaning (anchors and aliases, tags, directives, several documents, odd top-level lines, syntax
-// errors, duplicate keys) the caller falls back to a full parse.
+// meaning (anchors and aliases, tags, directives, several documents, odd top-level lines, duplicate
+// keys) the caller falls back to a full parse. Pieces with syntax errors give the document's
+// syntax errors (see brokenPieces).
 import { sameElements } from './memo';
 import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
@@ -16,7 +17,10 @@ import { collectionKey, parseYaml, syntaxErrors, TOO_DEEP, type YamlProblem } fr
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
   text: string;
-  /** The piece's root node: a map, or a list (a list item with its dash). */
+  /**
+   * The piece's root node: a map, or a list (a list item with its dash); for a piece with syntax
+   * errors, whatever yaml recovered (an empty map when nothing).
+   */
   contents: Node;
   value: unknown;
   /** Offset the node ranges currently point at. */
@@ -86,6 +90,8 @@ export class ParseCache {
    */
   private chunks = new Map<string, Bucket>();
   private generation = 0;
+  /** The last parse that assembled the whole document (see end). */
+  private lastGood = 0;
   /** Pieces parsed (not reused) by the last parse, for tests and benchmarks. */
   lastParsed = 0;
   /** How many of those the plain reader read (the others went to `yaml`). */
@@ -120,10 +126,11 @@ export class ParseCache {
           // Kept too: while the document stays broken there, the next keystroke elsewhere finds it.
           // An error at the piece's end (an unclosed bracket) is told at the end of its last line, not on the next piece's first.
           const end = own.endsWith('\r\n') ? own.length - 2 : own.endsWith('\n') ? own.length - 1 : own.length;
-          // The nodes yaml made of it all the same go into a broken document's nodes (see parseChunked).
+          // The nodes yaml made of it all the same go into a broken document's nodes (see parseChunked),
+          // with its value for the shape checks; not where a key is a collection (see collectionKey).
           let value: unknown;
           try {
-            value = doc.toJS();
+            value = doc.contents && !collectionKey(doc.contents) ? doc.toJS() : undefined;
           } catch {
             value = undefined;
           }
@@ -171,6 +178,7 @@ export class ParseCache {
 
   /** Drops pieces the last parse did not use, so the cache holds one document's worth. */
   end(generation: number): void {
+    this.lastGood = generation;
     for (const [key, chunks] of this.chunks) {
       if (chunks.length === 1) {
         if (chunks[0].used !== generation) this.chunks.delete(key);
@@ -182,10 +190,14 @@ export class ParseCache {
     }
   }
 
-  /** Drops pieces with syntax errors that this parse did not use: a broken document is not kept keystroke by keystroke. */
+  /**
+   * After a parse of a broken document: keeps the pieces it used, and those of the last parse that
+   * went through (needed again once the document is fixed), but no version of a piece made in
+   * between: a document that stays broken while typing goes on is not kept keystroke by keystroke.
+   */
   dropBroken(generation: number): void {
     for (const [key, chunks] of this.chunks) {
-      const kept = chunks.filter((c) => !c.problems || c.used === generation);
+      const kept = chunks.filter((c) => c.used === generation || (!c.problems && c.used === this.lastGood));
       if (kept.length === 0) this.chunks.delete(key);
       else if (kept.length < chunks.length) this.chunks.set(key, kept);
     }
@@ -502,8 +514,10 @@ function onceTooDeep(problems: YamlProblem[]): YamlProblem[] {
  * The syntax errors of the pieces `text` is cut into, each piece parsed alone, with offsets in
  * `text` and in order; null when it cannot be cut or every piece parses. A document whose pieces
  * all parse can still be broken as a whole (a key twice in two pieces): a full parse tells.
- * Cut pieces of a valid document are valid (the cut follows the block structure, which flow
- * collections and quoted and plain scalars cannot leave), so a broken piece is a broken document.
+ * Cut pieces of a valid document are valid, so a broken piece is a broken document: the cut is made
+ * at lines indented at or left of the keys (or dashes) of the collection being cut, and yaml
+ * rejects a flow collection, quoted or plain scalar that goes on at such a line (BAD_INDENT,
+ * MISSING_CHAR), so no node of a valid document spans a cut (tests/chunks.test.ts holds cases).
  * The cut is always the default one, whatever the cache's: where an error is told depends on
  * the text alone.
  */
@@ -661,8 +675,9 @@ class Assembly {
   item(cut: ItemCut): { node: Node; value: unknown } | null {
     if (!cut.groups) {
       const chunk = this.take(cut.from, cut.to);
-      if (!chunk || !isSeq(chunk.contents) || chunk.contents.items.length !== 1) return null;
-      return { node: chunk.contents.items[0] as Node, value: (chunk.value as unknown[])[0] };
+      // (A broken piece may hold a list item without a value: see take.)
+      if (!chunk || !isSeq(chunk.contents) || chunk.contents.items.length !== 1 || !Array.isArray(chunk.value)) return null;
+      return { node: chunk.contents.items[0] as Node, value: chunk.value[0] };
     }
     const body = this.groups(cut.groups, true);
     if (!body) return null;

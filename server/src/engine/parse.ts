@@ -75,12 +75,12 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // Piece by piece from the first parse on: about as fast as one full parse, and the parser's working
   // memory is one piece's, not the whole file's (a full parse of a 50,000-line document peaks some
   // 80 MB higher). When the text cannot be cut, a full parse (below) seeds the cache.
-  if (cache) {
+  // (A binary file is told as such below, before anything else.)
+  if (cache && !text.includes('\u0000')) {
     const chunked = parseChunked(text, cache, lines);
     if (chunked && 'value' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
-    // (A binary file is told as such below, before any syntax error.)
-    if (chunked && !text.includes('\u0000')) return brokenParse(text, lines, chunked.problems, chunked.doc);
-  } else {
+    if (chunked) return brokenParse(text, lines, chunked.problems, chunked.doc);
+  } else if (!cache) {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
     const plain = parsePlain(text);
     if (plain && isMap(plain.contents)) return { text, lines, doc: documentOf(plain.contents, text.length), value: plain.value as Record<string, unknown>, problems: [] };

@@ -3,6 +3,7 @@
 // requests on the same version cheap. Only the last text is kept: this is a memo, not state.
 import { MAX_ALIAS_COUNT, parse, type Parsed } from '../parse';
 import type { OffsetRange, Path, Position, Range } from '../types';
+import { collectionKey } from '../yaml-document';
 
 /** The parse of this text: the one the last lint made when it is still intact, else a new one. */
 export function parsedOf(text: string): Parsed {
@@ -12,7 +13,8 @@ export function parsedOf(text: string): Parsed {
 /** The plain value of a document that may have syntax errors: what the parser could read, or `{}`. */
 export function valueOf(parsed: Parsed): Record<string, unknown> {
   if (parsed.value) return parsed.value;
-  if (!parsed.doc) return {};
+  // A key that is a collection would be turned into text, which takes seconds for a line of brackets.
+  if (!parsed.doc || collectionKey(parsed.doc.contents)) return {};
   try {
     const value = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
