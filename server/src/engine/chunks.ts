@@ -12,7 +12,7 @@ import { sameElements } from './memo';
 import { parsePlain } from './plain-yaml';
 import { LineIndex } from './positions';
 import { Document, Pair, YAMLMap, YAMLSeq, isCollection, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { collectionKey, parseYaml, syntaxErrors, TOO_DEEP, type YamlProblem } from './yaml-document';
+import { collectionKey, onceTooDeep, parseYaml, syntaxErrors, type YamlProblem } from './yaml-document';
 
 interface Chunk {
   /** The piece's text (a copy that shares no memory with any version of the document). */
@@ -482,9 +482,7 @@ export function parseChunked(text: string, cache: ParseCache, index?: LineIndex)
   // assembly went through every piece with the default cut, it met them all already.
   let problems: YamlProblem[] | null;
   if (body && cache.splitLines === SPLIT_LINES) {
-    problems = [];
-    for (const chunk of assembly.broken) problems.push(...shifted(chunk));
-    problems = onceTooDeep(problems);
+    problems = problemsOf(assembly.broken);
     cache.dropBroken(generation);
   } else problems = piecesProblems(cache.splitLines === SPLIT_LINES ? p : plan(text, SPLIT_LINES, index?.starts), cache, text);
   if (!problems) return null;
@@ -499,15 +497,13 @@ function rootOf(body: Body): YAMLMap {
   return root;
 }
 
-/** A broken piece's errors, with offsets where the piece now is. */
-function shifted(chunk: Chunk): YamlProblem[] {
-  return chunk.problems!.map((q) => ({ message: q.message, offsets: { start: q.offsets.start + chunk.offset, end: q.offsets.end + chunk.offset } }));
-}
-
-/** A stack overflow is said once for the document, as for a full parse. */
-function onceTooDeep(problems: YamlProblem[]): YamlProblem[] {
-  let deep = false;
-  return problems.filter((q) => q.message !== TOO_DEEP || (!deep && (deep = true)));
+/** The errors of broken pieces, in their order, with offsets where the pieces now are; null for none. */
+function problemsOf(broken: readonly Chunk[]): YamlProblem[] | null {
+  const problems = broken.flatMap((chunk) =>
+    chunk.problems!.map((q) => ({ message: q.message, offsets: { start: q.offsets.start + chunk.offset, end: q.offsets.end + chunk.offset } })),
+  );
+  // A stack overflow is said once for the document, as for a full parse.
+  return problems.length === 0 ? null : onceTooDeep(problems);
 }
 
 /**
@@ -529,11 +525,11 @@ export function brokenPieces(text: string, cache: ParseCache, index?: LineIndex)
 function piecesProblems(cut: Plan | null, cache: ParseCache, text: string): YamlProblem[] | null {
   if (!cut) return null;
   const generation = cache.begin();
-  const problems: YamlProblem[] = [];
+  const broken: Chunk[] = [];
   const take = (from: number, to: number): void => {
     const start = cut.lines.start(from);
     const chunk = cache.take(text.slice(start, cut.lines.end(to - 1)), start, generation);
-    if (chunk?.problems) problems.push(...shifted(chunk));
+    if (chunk?.problems) broken.push(chunk);
   };
   const groups = (list: readonly Group[]): void => {
     for (const group of list) {
@@ -550,7 +546,7 @@ function piecesProblems(cut: Plan | null, cache: ParseCache, text: string): Yaml
   groups(cut.groups);
   // The pieces that parse stay for when the document is fixed; of the broken ones, this text's.
   cache.dropBroken(generation);
-  return problems.length === 0 ? null : onceTooDeep(problems);
+  return problemsOf(broken);
 }
 
 /** A parsed document holding `root` (with its range set), as a parse of a text of `length` gives it. */

@@ -21,11 +21,13 @@ export interface YamlProblem {
 
 /** The errors of a parse of a text of `length` characters, as messages with offsets; a stack overflow is said once. */
 export function syntaxErrors(errors: readonly YAMLError[], length: number): YamlProblem[] {
-  // A stack overflow may surface at each level yaml unwinds through.
+  return onceTooDeep(errors.map((e) => ({ message: cleanMessage(e.message), offsets: clampOffsets(e.pos, length) })));
+}
+
+/** The problems with TOO_DEEP told once: a stack overflow may surface at each level yaml unwinds through, and in each piece. */
+export function onceTooDeep(problems: YamlProblem[]): YamlProblem[] {
   let deep = false;
-  return errors
-    .filter((e) => !/Maximum call stack size exceeded/.test(e.message) || (!deep && (deep = true)))
-    .map((e) => ({ message: cleanMessage(e.message), offsets: clampOffsets(e.pos, length) }));
+  return problems.filter((q) => q.message !== TOO_DEEP || (!deep && (deep = true)));
 }
 
 export function clampOffsets(pos: [number, number], length: number): OffsetRange {
