@@ -323,12 +323,9 @@ async function session(key: 'ours' | 'peer', file: string, flawLines: readonly n
     for (const edit of script) {
       if (performance.now() - editsStarted > EDIT_BUDGET_MS) break;
       version++;
-      const from = server.mark();
-      const sent = performance.now();
-      await server.change(uri, version, edit);
-      const v = version;
-      last = await server.next((p) => p.uri === uri && (versioned ? p.version === v : true), `diagnostics for version ${v}`, TIMEOUT.edit, from);
-      editMs.push(last.at - sent);
+      const timed = await timedChange(server, uri, version, edit, versioned);
+      editMs.push(timed.ms);
+      last = timed;
     }
     // Cut short by --edit-budget, at most two titles keep an extra letter; the keys hovered below do not move.
     const capped = editMs.length < script.length;
@@ -392,6 +389,15 @@ async function session(key: 'ours' | 'peer', file: string, flawLines: readonly n
   });
 }
 
+/** One incremental change to `version`, timed until the diagnostics for it (or, for a server that sends no version, the next ones). */
+async function timedChange(server: BenchServer, uri: string, version: number, edit: { range: Range; text: string }, versioned: boolean): Promise<Published & { ms: number }> {
+  const from = server.mark();
+  const sent = performance.now();
+  await server.change(uri, version, edit);
+  const published = await server.next((p) => p.uri === uri && (versioned ? p.version === version : true), `diagnostics for version ${version}`, TIMEOUT.edit, from);
+  return { ...published, ms: published.at - sent };
+}
+
 /** What is typed on the new line, after its indentation. */
 const TYPED_STEP = '- { title: New step';
 
@@ -406,21 +412,13 @@ async function typeFlowMap(server: BenchServer, uri: string, lines: readonly str
   const indent = /^ */.exec(lines[at])![0];
   let version = from;
   const times: number[] = [];
-  const change = async (range: Range, text: string, timed: boolean) => {
-    version++;
-    const v = version;
-    const mark = server.mark();
-    const sent = performance.now();
-    await server.change(uri, v, { range, text });
-    const published = await server.next((p) => p.uri === uri && (versioned ? p.version === v : true), `diagnostics for version ${v}`, TIMEOUT.edit, mark);
-    if (timed) times.push(published.at - sent);
-    return published;
-  };
-  await change({ start: { line: at, character: 0 }, end: { line: at, character: 0 } }, `${indent}\n`, false);
+  const newLine = { line: at, character: 0 };
+  await timedChange(server, uri, ++version, { range: { start: newLine, end: newLine }, text: `${indent}\n` }, versioned);
   let syntaxErrors = 0;
   for (let i = 0; i < TYPED_STEP.length; i++) {
     const p = { line: at, character: indent.length + i };
-    const published = await change({ start: p, end: p }, TYPED_STEP[i], i >= TYPED_STEP.indexOf('{'));
+    const published = await timedChange(server, uri, ++version, { range: { start: p, end: p }, text: TYPED_STEP[i] }, versioned);
+    if (i >= TYPED_STEP.indexOf('{')) times.push(published.ms);
     if (i === TYPED_STEP.length - 1) syntaxErrors = published.diagnostics.filter((d) => /syntax|flow map|indent/i.test(`${d.code ?? ''} ${d.message}`)).length;
   }
   return { n: times.length, p50Ms: round(median(times)), maxMs: round(Math.max(...times)), samplesMs: times.map(round), syntaxErrors };
