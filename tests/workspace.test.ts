@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../server/src/engine/lint';
-import type { Finding } from '../server/src/engine/types';
+import type { Finding, WorkspaceView } from '../server/src/engine/types';
 import { WorkspaceIndex } from '../server/src/engine/workspace';
 
 const TODAY = '2027-03-15';
@@ -253,6 +253,85 @@ describe('cross-file rules over the index', () => {
     assert.equal(person.related?.[0].uri, uri('b'));
     const alone = lint(index.get(uri('a'))!.text, { today: TODAY, uri: uri('a') }).findings;
     assert.deepEqual(alone.filter((f) => ['conflicting-kpi', 'person-conflict', 'unknown-strategy'].includes(f.ruleId)), []);
+  });
+
+  it('the cross-file findings follow every change of the index, and are the same as over a view without revisions', () => {
+    const index = new WorkspaceIndex();
+    index.set(uri('a'), doc('a', { people: ['hugo:Hugo R.'], tactics: ['hugo:2027-06-30', 'hugo:2027-07-30'], kpis: ['Orders:10:20'], refs: ['strat-bee'] }));
+    index.set(uri('b'), doc('b', { people: ['hugo:Hugo R.'], tactics: ['hugo:2027-06-30', 'hugo:2027-08-30'], kpis: ['Orders:10:30'] }));
+    index.set(uri('c'), doc('strat-cee', { tactics: ['sara:2027-06-30'] }));
+    // The same index without `revision`: every lint gathers afresh.
+    const fresh: WorkspaceView = { documents: () => index.documents(), get: (u) => index.get(u), byStrategyId: (id) => index.byStrategyId(id), byTacticOwner: (p) => index.byTacticOwner(p), byKpiName: (n) => index.byKpiName(n), byPersonId: (p) => index.byPersonId(p) };
+    const crossFile = (view: WorkspaceView) =>
+      lint(index.get(uri('a'))!.text, { today: TODAY, uri: uri('a'), workspace: view }).findings
+        .filter((f) => ['owner-overload', 'person-conflict', 'conflicting-kpi', 'unknown-strategy'].includes(f.ruleId))
+        .map((f) => `${f.ruleId}: ${f.message}`);
+    const steps: [string, string][] = [
+      ['b', doc('b', { people: ['hugo:Hugo R.'], tactics: ['hugo:2027-06-30', 'hugo:2027-08-30'], kpis: ['Orders:10:30'] })],
+      ['b', doc('b', { people: ['hugo:Hugo Martin'], tactics: ['hugo:2027-06-30'], kpis: ['Orders:10:5'] })],
+      ['c', doc('strat-bee', { tactics: ['hugo:2027-09-30', 'hugo:2027-10-30'] })],
+      ['b', doc('b', { people: ['hugo:Hugo R.'], kpis: ['Orders:10:40'] })],
+    ];
+    const seen: string[][] = [];
+    for (const [name, text] of steps) {
+      index.set(uri(name), text);
+      const memoised = crossFile(index);
+      assert.deepEqual(crossFile(index), memoised, 'a second lint at the same revision');
+      assert.deepEqual(memoised, crossFile(fresh));
+      seen.push(memoised);
+    }
+    const overload = (count: number, strategies: number) => `owner-overload: Hugo R. ('hugo') owns ${count} open tactics across ${strategies} strategies (at most 3)`;
+    assert.deepEqual(seen, [
+      [overload(4, 2), overload(4, 2), "unknown-strategy: Unknown strategy 'strat-bee'. Did you mean 'strat-cee'?"],
+      ["person-conflict: Person 'hugo' is 'Hugo R.' here but 'Hugo Martin' in strategy 'b'", "conflicting-kpi: KPI 'Orders' aims up here (10 → 20) but down in strategy 'b'", "unknown-strategy: Unknown strategy 'strat-bee'. Did you mean 'strat-cee'?"],
+      ["person-conflict: Person 'hugo' is 'Hugo R.' here but 'Hugo Martin' in strategy 'b'", "conflicting-kpi: KPI 'Orders' aims up here (10 → 20) but down in strategy 'b'", overload(5, 3), overload(5, 3)],
+      [overload(4, 2), overload(4, 2)],
+    ]);
+  });
+
+  it('reads what all documents say of a person, a KPI name or the strategy ids once per revision, not once per document linted', () => {
+    const index = new WorkspaceIndex();
+    const names = Array.from({ length: 30 }, (_, n) => `s${n}`);
+    for (const name of names) index.set(uri(name), doc(name, { people: ['hugo:Hugo R.'], tactics: ['hugo:2027-06-30'], kpis: ['Orders:10:20'], refs: ['s-unknown'] }));
+    const reads = new Map<string, number>();
+    const count = <T>(what: string, value: T): T => (reads.set(what, (reads.get(what) ?? 0) + 1), value);
+    const view: WorkspaceView = {
+      get revision() {
+        return index.revision;
+      },
+      documents: () => count('documents', index.documents()),
+      get: (u) => index.get(u),
+      byStrategyId: (id) => index.byStrategyId(id),
+      byTacticOwner: (p) => count('byTacticOwner', index.byTacticOwner(p)),
+      byKpiName: (n) => count('byKpiName', index.byKpiName(n)),
+      byPersonId: (p) => count('byPersonId', index.byPersonId(p)),
+    };
+    const lintAll = () => {
+      for (const name of names) {
+        const findings = lint(index.get(uri(name))!.text, { today: TODAY, uri: uri(name), workspace: view }).findings;
+        assert.ok(only(findings, 'owner-overload').length > 0);
+        assert.equal(only(findings, 'unknown-strategy').length, 1);
+      }
+    };
+    lintAll();
+    assert.deepEqual(Object.fromEntries(reads), { byTacticOwner: 1, byPersonId: 1, byKpiName: 1, documents: 1 });
+    // A change to one document: everything is gathered again, once.
+    index.set(uri('s0'), doc('s0', { people: ['hugo:Hugo R.'], tactics: ['hugo:2027-06-30', 'hugo:2027-07-30'], kpis: ['Orders:10:20'], refs: ['s-unknown'] }));
+    reads.clear();
+    lintAll();
+    assert.deepEqual(Object.fromEntries(reads), { byTacticOwner: 1, byPersonId: 1, byKpiName: 1, documents: 1 });
+  });
+
+  it('does not suggest the older indexed id of the document being linted, but the next closest strategy', () => {
+    const index = new WorkspaceIndex();
+    index.set(uri('a'), doc('alpha-one'));
+    index.set(uri('c'), doc('alpha-two'));
+    const [finding] = only(lintIn(index, 'a', doc('beta', { refs: ['alpha-onx'] })), 'unknown-strategy');
+    assert.equal(finding.message, "Unknown strategy 'alpha-onx'. Did you mean 'alpha-two'?");
+    // When another document has that id too, it is another strategy's.
+    index.set(uri('d'), doc('alpha-one'));
+    assert.equal(only(lintIn(index, 'a', doc('beta', { refs: ['alpha-onx'] })), 'unknown-strategy')[0].message, "Unknown strategy 'alpha-onx'. Did you mean 'alpha-one'?");
+    assert.deepEqual(only(lintIn(index, 'a', doc('beta', { refs: ['alpha-one'] })), 'unknown-strategy'), []);
   });
 
   it('names a document without a strategy id by its file name', () => {

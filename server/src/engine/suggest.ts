@@ -62,8 +62,8 @@ function bitCount(n: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** closest over a list, the same list lower-cased and their masks (the forms Suggester keeps). */
-function closestIn(word: string, candidates: readonly string[], lowered: readonly string[], masks?: Int32Array): string | undefined {
+/** closest over a list, the same list lower-cased and their masks (the forms Suggester keeps), passing over `except`. */
+function closestIn(word: string, candidates: readonly string[], lowered: readonly string[], masks?: Int32Array, except?: string): string | undefined {
   const lower = word.toLowerCase();
   const mask = charMask(lower);
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
@@ -79,6 +79,7 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
     const d = boundedDistance(lower, other, within);
     if (d > within) continue;
     const candidate = candidates[i];
+    if (candidate === except) continue;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;
@@ -113,11 +114,13 @@ export class Suggester {
     return next;
   }
 
-  closest(word: string): string | undefined {
-    if (this.memo.has(word)) return this.memo.get(word);
+  /** The closest candidate; with `except`, the closest other than that one (not remembered). */
+  closest(word: string, except?: string): string | undefined {
+    if (except === undefined && this.memo.has(word)) return this.memo.get(word);
     const lowered = (this.lowered ??= this.candidates.map((c) => c.toLowerCase()));
     this.masks ??= Int32Array.from(lowered, charMask);
-    const found = closestIn(word, this.candidates, lowered, this.masks);
+    const found = closestIn(word, this.candidates, lowered, this.masks, except);
+    if (except !== undefined) return found;
     // Bounded, but above what a document holds: clearing it would make every keystroke look all up again.
     if (this.memo.size > MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, found);

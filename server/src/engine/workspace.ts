@@ -6,7 +6,7 @@ import { parse, type Parsed } from './parse';
 import { offsetsOf } from './positions';
 import { parseDate } from './dates';
 import { countsAsCurrent, EMPTY_SUMMARY, isOpenTactic, kpiDirection, kpiNameKey, personNameKey, summarise, type DocumentSummary } from './summary';
-import type { IndexedDocument, Path, Range, RuleContext, Target, WorkspaceView } from './types';
+import type { IndexedDocument, Path, Range, Target, WorkspaceView } from './types';
 
 /** What `set` and `delete` changed; hand it to `affectedBy`. Entries are immutable snapshots. */
 export interface IndexChange {
@@ -216,11 +216,66 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-/** The indexed documents other than the one being linted (whose current text the rule already has). */
-export function otherDocuments(context: Pick<RuleContext, 'uri'>, documents: Iterable<IndexedDocument>): IndexedDocument[] {
-  const out: IndexedDocument[] = [];
-  for (const d of documents) if (d.uri !== context.uri) out.push(d);
-  return out;
+/** Values computed from a workspace, kept while its revision stays the same (see `perRevision`). */
+const memos = new WeakMap<WorkspaceView, { revision: number; values: Map<string, unknown> }>();
+
+/**
+ * `compute()`, or what it returned for the same key since the workspace last changed. Cross-file
+ * rules gather what every document says of one person or KPI once per revision, instead of once
+ * per document linted: linting all M documents that share a person then reads the others M times,
+ * not M² times. A view without a revision is never memoised. `compute` must read nothing but the
+ * workspace and what the key names.
+ */
+export function perRevision<T>(workspace: WorkspaceView, key: string, compute: () => T): T {
+  const { revision } = workspace;
+  if (revision === undefined) return compute();
+  let memo = memos.get(workspace);
+  if (memo?.revision !== revision) memos.set(workspace, (memo = { revision, values: new Map() }));
+  if (memo.values.has(key)) return memo.values.get(key) as T;
+  const value = compute();
+  memo.values.set(key, value);
+  return value;
+}
+
+/** The documents in uri order (the order cross-file findings list them in). */
+export function byUri<T extends Pick<IndexedDocument, 'uri'>>(documents: Iterable<T>): T[] {
+  return [...documents].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}
+
+/** An item of an indexed document, numbered in the order `gather` met it. */
+export interface Sighting<T> {
+  doc: IndexedDocument;
+  item: T;
+  order: number;
+}
+
+/**
+ * The items `items` picks from each of `documents`, in uri order and then in the document's order,
+ * grouped by `group` (an item without a group is left out).
+ */
+export function gather<T>(documents: Iterable<IndexedDocument>, items: (doc: IndexedDocument) => Iterable<T>, group: (item: T) => string | undefined): Map<string, Sighting<T>[]> {
+  const groups = new Map<string, Sighting<T>[]>();
+  let order = 0;
+  for (const doc of byUri(documents)) {
+    for (const item of items(doc)) {
+      const key = group(item);
+      if (key === undefined) continue;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push({ doc, item, order: order++ });
+    }
+  }
+  return groups;
+}
+
+/** The sightings of the groups `wanted` accepts, in `gather`'s order, less those of the document `here`. */
+export function sightingsOf<T>(groups: ReadonlyMap<string, readonly Sighting<T>[]>, wanted: (group: string) => boolean, here: string | undefined): Sighting<T>[] {
+  const out: Sighting<T>[] = [];
+  for (const [group, list] of groups) {
+    if (!wanted(group)) continue;
+    for (const sighting of list) if (sighting.doc.uri !== here) out.push(sighting);
+  }
+  return out.sort((a, b) => a.order - b.order);
 }
 
 /** How messages name a document: its strategy id, else its file name. */

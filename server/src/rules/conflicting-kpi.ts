@@ -1,7 +1,7 @@
 import { leadsTo } from '../engine/chains';
-import { kpiDirection, kpiNameKey, summaryOf } from '../engine/summary';
-import { documentLabel, otherDocuments } from '../engine/workspace';
-import type { RelatedInfo, RuleContext, RuleMeta } from '../engine/types';
+import { kpiDirection, kpiNameKey, summaryOf, type KpiSummary } from '../engine/summary';
+import { documentLabel, gather, perRevision, sightingsOf, type Sighting } from '../engine/workspace';
+import type { RuleContext, RuleMeta, WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'conflicting-kpi',
@@ -29,25 +29,10 @@ export function check(context: RuleContext): void {
   for (const kpi of summaryOf(context.doc).kpis) {
     const aim = kpiDirection(kpi);
     if (kpi.name === undefined || aim === undefined) continue;
-    const key = kpiNameKey(kpi.name);
-    const related: RelatedInfo[] = [];
-    const labels: string[] = [];
-    const others = otherDocuments(context, workspace.byKpiName(kpi.name)).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const doc of others) {
-      const label = documentLabel(doc);
-      for (const other of doc.summary.kpis) {
-        if (other.name === undefined || kpiNameKey(other.name) !== key) continue;
-        const theirs = kpiDirection(other);
-        if (theirs === undefined || theirs === aim) continue;
-        if (!labels.includes(label)) labels.push(label);
-        related.push({
-          uri: doc.uri,
-          range: doc.rangeOf([...other.path, 'name']),
-          message: `KPI '${other.name}' of strategy '${label}' aims ${theirs}: ${other.baseline} → ${other.target}`,
-        });
-      }
-    }
-    if (related.length === 0) continue;
+    const opposite = aim === 'up' ? 'down' : 'up';
+    const opposed = sightingsOf(aimsOf(workspace, kpiNameKey(kpi.name)), (direction) => direction === opposite, context.uri);
+    if (opposed.length === 0) continue;
+    const labels = [...new Set(opposed.map(({ doc }) => documentLabel(doc)))];
     context.report({
       path: [...kpi.path, 'name'],
       messageId: 'conflict',
@@ -56,10 +41,25 @@ export function check(context: RuleContext): void {
         direction: aim,
         baseline: kpi.baseline!,
         target: kpi.target!,
-        opposite: aim === 'up' ? 'down' : 'up',
+        opposite,
         others: `${labels.length === 1 ? 'strategy' : 'strategies'} ${labels.map((l) => `'${l}'`).join(', ')}`,
       },
-      relatedElsewhere: related,
+      relatedElsewhere: opposed.map(({ doc, item }) => ({
+        uri: doc.uri,
+        range: doc.rangeOf([...item.path, 'name']),
+        message: `KPI '${item.name}' of strategy '${documentLabel(doc)}' aims ${opposite}: ${item.baseline} → ${item.target}`,
+      })),
     });
   }
+}
+
+/** The KPIs of this name (as `kpiNameKey` folds it) across the workspace, grouped by the way they aim; once per revision. */
+function aimsOf(workspace: WorkspaceView, name: string): Map<string, Sighting<KpiSummary>[]> {
+  return perRevision(workspace, `conflicting-kpi\u0000${name}`, () =>
+    gather(
+      workspace.byKpiName(name),
+      (doc) => doc.summary.kpis.filter((k) => k.name !== undefined && kpiNameKey(k.name) === name),
+      kpiDirection,
+    ),
+  );
 }

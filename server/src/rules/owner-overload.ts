@@ -1,8 +1,8 @@
 import { leadsTo } from '../engine/chains';
 import { parseDate } from '../engine/dates';
 import { countsAsCurrent, isOpenTactic, summaryOf, type TacticSummary } from '../engine/summary';
-import { documentLabel, otherDocuments } from '../engine/workspace';
-import { MAX_RELATED, type IndexedDocument, type Path, type RelatedInfo, type RuleContext, type RuleMeta } from '../engine/types';
+import { byUri, documentLabel, perRevision } from '../engine/workspace';
+import { MAX_RELATED, type IndexedDocument, type Path, type RelatedInfo, type RuleContext, type RuleMeta, type WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'owner-overload',
@@ -26,37 +26,37 @@ export const meta: RuleMeta = {
   },
 };
 
-interface Elsewhere { tactic: TacticSummary; doc: IndexedDocument }
+/** One document's open tactics owned by a person. */
+interface Owned { doc: IndexedDocument; tactics: TacticSummary[] }
+
+/** Where a person owns open tactics across the workspace: the documents in uri order, and the count per uri. */
+interface Ownership { owned: Owned[]; total: number; counts: Map<string, number> }
+
+const NOBODY: Ownership = { owned: [], total: 0, counts: new Map() };
 
 export function check(context: RuleContext): void {
   const today = parseDate(context.today);
   const summary = summaryOf(context.doc);
   if (today === undefined || !countsAsCurrent(summary)) return;
-  const isOpen = (t: TacticSummary) => isOpenTactic(t, today);
   const max = Number(context.options.max);
   const mine = new Map<string, TacticSummary[]>();
-  for (const t of summary.tactics.filter(isOpen)) {
+  for (const t of summary.tactics) {
+    if (!isOpenTactic(t, today)) continue;
     const list = mine.get(t.owner!) ?? [];
     list.push(t);
     mine.set(t.owner!, list);
   }
+  const here = context.uri;
   for (const [person, tactics] of mine) {
-    const elsewhere: Elsewhere[] = [];
-    const others = context.workspace ? otherDocuments(context, context.workspace.byTacticOwner(person)) : [];
-    for (const doc of others.sort((a, b) => compare(a.uri, b.uri))) {
-      if (!countsAsCurrent(doc.summary)) continue;
-      for (const tactic of doc.summary.tactics) if (tactic.owner === person && isOpen(tactic)) elsewhere.push({ tactic, doc });
-    }
-    const count = tactics.length + elsewhere.length;
+    // The index may hold this document in an older version: its entry is left out of every count.
+    const across = context.workspace ? ownership(context.workspace, person, context.today, today) : NOBODY;
+    const indexedHere = here === undefined ? undefined : across.counts.get(here);
+    const count = tactics.length + across.total - (indexedHere ?? 0);
     if (count <= max) continue;
-    const strategies = 1 + new Set(elsewhere.map((o) => o.doc.uri)).size;
+    const strategies = 1 + across.owned.length - (indexedHere === undefined ? 0 : 1);
     const name = summary.people.find((p) => p.id === person)?.name;
     const data = { person: name ? `${name} ('${person}')` : `'${person}'`, count, max, strategies };
-    const relatedElsewhere: RelatedInfo[] = elsewhere.slice(0, MAX_RELATED).map(({ tactic, doc }) => ({
-      uri: doc.uri,
-      range: doc.rangeOf([...tactic.path, 'owner']),
-      message: `Also owned: ${describe(tactic)} of strategy '${documentLabel(doc)}'`,
-    }));
+    const relatedElsewhere = ownedElsewhere(across, here);
     for (const tactic of tactics) {
       context.report({
         path: [...tactic.path, 'owner'],
@@ -67,6 +67,37 @@ export function check(context: RuleContext): void {
       });
     }
   }
+}
+
+/** The current documents where `person` owns open tactics on `today`, gathered once per revision of the workspace. */
+function ownership(workspace: WorkspaceView, person: string, todayIso: string, today: number): Ownership {
+  return perRevision(workspace, `owner-overload\u0000${todayIso}\u0000${person}`, () => {
+    const owned: Owned[] = [];
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const doc of byUri(workspace.byTacticOwner(person))) {
+      if (!countsAsCurrent(doc.summary)) continue;
+      const tactics = doc.summary.tactics.filter((t) => t.owner === person && isOpenTactic(t, today));
+      if (tactics.length === 0) continue;
+      owned.push({ doc, tactics });
+      counts.set(doc.uri, tactics.length);
+      total += tactics.length;
+    }
+    return { owned, total, counts };
+  });
+}
+
+/** The person's tactics in the other documents, as many as a finding keeps. */
+function ownedElsewhere(across: Ownership, here: string | undefined): RelatedInfo[] {
+  const out: RelatedInfo[] = [];
+  for (const { doc, tactics } of across.owned) {
+    if (doc.uri === here) continue;
+    for (const tactic of tactics) {
+      if (out.length === MAX_RELATED) return out;
+      out.push({ uri: doc.uri, range: doc.rangeOf([...tactic.path, 'owner']), message: `Also owned: ${describe(tactic)} of strategy '${documentLabel(doc)}'` });
+    }
+  }
+  return out;
 }
 
 /** The person's other tactics in this document, as many as a finding keeps. */
@@ -81,8 +112,4 @@ function alsoOwned(tactics: TacticSummary[], tactic: TacticSummary): { path: Pat
 
 function describe(t: TacticSummary): string {
   return `tactic '${t.id ?? '?'}'${t.due ? `, due ${t.due}` : ', no due date'}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { leadsTo } from '../engine/chains';
-import { personNameKey, summaryOf } from '../engine/summary';
-import { documentLabel, otherDocuments } from '../engine/workspace';
-import type { RelatedInfo, RuleContext, RuleMeta } from '../engine/types';
+import { personNameKey, summaryOf, type PersonSummary } from '../engine/summary';
+import { documentLabel, gather, perRevision, sightingsOf, type Sighting } from '../engine/workspace';
+import type { RuleContext, RuleMeta, WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'person-conflict',
@@ -28,23 +28,31 @@ export function check(context: RuleContext): void {
   for (const person of summaryOf(context.doc).people) {
     if (person.name === undefined) continue;
     const key = personNameKey(person.name);
-    const related: RelatedInfo[] = [];
-    const names: string[] = [];
-    const others = otherDocuments(context, workspace.byPersonId(person.id)).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const doc of others) {
-      for (const other of doc.summary.people) {
-        if (other.id !== person.id || other.name === undefined || personNameKey(other.name) === key) continue;
-        const label = documentLabel(doc);
-        names.push(`'${other.name}' in strategy '${label}'`);
-        related.push({ uri: doc.uri, range: doc.rangeOf([...other.path, 'name']), message: `'${person.id}' is '${other.name}' in strategy '${label}'` });
-      }
-    }
-    if (related.length === 0) continue;
+    const names = namesOf(workspace, person.id);
+    // Most people have one name everywhere: then there is nothing to list.
+    if (names.size === 0 || (names.size === 1 && names.has(key))) continue;
+    const others = sightingsOf(names, (name) => name !== key, context.uri);
+    if (others.length === 0) continue;
     context.report({
       path: [...person.path, 'name'],
       messageId: 'conflict',
-      data: { id: person.id, name: person.name, others: names.join(', ') },
-      relatedElsewhere: related,
+      data: { id: person.id, name: person.name, others: others.map(({ doc, item }) => `'${item.name}' in strategy '${documentLabel(doc)}'`).join(', ') },
+      relatedElsewhere: others.map(({ doc, item }) => ({
+        uri: doc.uri,
+        range: doc.rangeOf([...item.path, 'name']),
+        message: `'${person.id}' is '${item.name}' in strategy '${documentLabel(doc)}'`,
+      })),
     });
   }
+}
+
+/** Every name the workspace's documents give the person id, grouped by name; once per revision of the workspace. */
+function namesOf(workspace: WorkspaceView, id: string): Map<string, Sighting<PersonSummary>[]> {
+  return perRevision(workspace, `person-conflict\u0000${id}`, () =>
+    gather(
+      workspace.byPersonId(id),
+      (doc) => doc.summary.people.filter((p) => p.id === id),
+      (p) => (p.name === undefined ? undefined : personNameKey(p.name)),
+    ),
+  );
 }

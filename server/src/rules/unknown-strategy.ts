@@ -1,8 +1,8 @@
 import { leadsTo } from '../engine/chains';
-import { closest } from '../engine/suggest';
+import { Suggester } from '../engine/suggest';
 import { summaryOf } from '../engine/summary';
-import { otherDocuments } from '../engine/workspace';
-import type { RuleContext, RuleMeta } from '../engine/types';
+import { perRevision } from '../engine/workspace';
+import type { RuleContext, RuleMeta, WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
   id: 'unknown-strategy',
@@ -28,11 +28,14 @@ export function check(context: RuleContext): void {
   if (!workspace) return;
   const summary = summaryOf(context.doc);
   if (summary.related.length === 0) return;
-  const others = otherDocuments(context, workspace.documents());
-  const ids = new Set(others.map((d) => d.summary.id).filter((id): id is string => id !== undefined));
+  const ids = strategyIds(workspace);
+  // The index may hold this document in an older version: its id is not another strategy's.
+  const mine = context.uri === undefined ? undefined : workspace.get(context.uri)?.summary.id;
+  const known = (ref: string) => (ids.counts.get(ref) ?? 0) > (ref === mine ? 1 : 0);
   for (const { ref, path } of summary.related) {
-    if (ref === summary.id || ids.has(ref)) continue;
-    const suggestion = closest(ref, ids);
+    if (ref === summary.id || known(ref)) continue;
+    let suggestion = ids.suggester.closest(ref);
+    if (suggestion !== undefined && !known(suggestion)) suggestion = ids.suggester.closest(ref, suggestion);
     context.report({
       path,
       messageId: suggestion ? 'unknownSuggest' : 'unknown',
@@ -40,4 +43,13 @@ export function check(context: RuleContext): void {
       fixes: suggestion ? [{ title: `Change to '${suggestion}'`, ops: [{ op: 'replace', path, value: suggestion }], preferred: true }] : undefined,
     });
   }
+}
+
+/** The strategy ids of the workspace's documents, with how many documents have each; once per revision. */
+function strategyIds(workspace: WorkspaceView): { counts: Map<string, number>; suggester: Suggester } {
+  return perRevision(workspace, 'unknown-strategy', () => {
+    const counts = new Map<string, number>();
+    for (const { summary } of workspace.documents()) if (summary.id !== undefined) counts.set(summary.id, (counts.get(summary.id) ?? 0) + 1);
+    return { counts, suggester: Suggester.for('unknown-strategy', [...counts.keys()]) };
+  });
 }
