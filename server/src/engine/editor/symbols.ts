@@ -22,6 +22,10 @@ export interface DocumentSymbol {
 }
 
 /** Lists shown as a section of the outline, with the kind of their items. */
+/** The keys that name a list item, the first with a value winning, and those that detail it. */
+const NAME_KEYS = ['id', 'title', 'name', 'who', 'channel', 'ref', 'from'];
+const DETAIL_KEYS = ['title', 'name', 'statement', 'description', 'stance', 'relation'];
+
 const SECTIONS: [string, SymbolKind][] = [
   ['people', 'person'], ['units', 'unit'], ['stakeholders', 'stakeholder'], ['hypotheses', 'hypothesis'],
   ['risks', 'risk'], ['processes', 'process'], ['tools', 'tool'], ['related_strategies', 'related'],
@@ -38,42 +42,44 @@ export function documentSymbols(source: string): DocumentSymbol[] {
   });
 
   /** An item of a list: named by its id (or title), detailed by its title (or name). */
-  const item = (kind: SymbolKind, node: Node, index: number, children: (map: YAMLMap) => DocumentSymbol[] = () => []): DocumentSymbol => {
+  const item = (kind: SymbolKind, node: Node, index: number, children: (pairs: Pairs) => DocumentSymbol[] = () => []): DocumentSymbol => {
     if (!isMap(node)) return symbol(kind, node, scalarText(node) ?? `#${index + 1}`, span(node), undefined);
-    const nameKeys = ['id', 'title', 'name', 'who', 'channel', 'ref', 'from'];
-    const namePair = nameKeys.map((k) => pairOf(node, k)).find((p) => p && scalarText(p.value as Node) !== undefined);
+    const pairs = pairsOf(node);
+    const nameKey = NAME_KEYS.find((k) => scalarText(pairs.get(k)?.value as Node) !== undefined);
+    const namePair = nameKey === undefined ? undefined : pairs.get(nameKey)!;
     const name = namePair ? scalarText(namePair.value as Node)! : `#${index + 1}`;
-    const detailKey = ['title', 'name', 'statement', 'description', 'stance', 'relation'].find((k) => k !== (namePair && keyText(namePair)) && pairOf(node, k));
-    const detail = detailKey ? scalarText(pairOf(node, detailKey)!.value as Node) : undefined;
+    const detailKey = DETAIL_KEYS.find((k) => k !== nameKey && pairs.has(k));
+    const detail = detailKey ? scalarText(pairs.get(detailKey)!.value as Node) : undefined;
     const selection = namePair ? span(namePair.value as Node) : firstLine(node);
-    return symbol(kind, node, name, selection, detail, children(node));
+    return symbol(kind, node, name, selection, detail, children(pairs));
   };
 
-  const list = (map: YAMLMap, key: string, kind: SymbolKind, children?: (m: YAMLMap) => DocumentSymbol[]): DocumentSymbol[] => {
-    const value = pairOf(map, key)?.value as Node | null | undefined;
+  const list = (pairs: Pairs, key: string, kind: SymbolKind, children?: (pairs: Pairs) => DocumentSymbol[]): DocumentSymbol[] => {
+    const value = pairs.get(key)?.value as Node | null | undefined;
     if (!isSeq(value)) return [];
     return value.items.map((n, i) => item(kind, n as Node, i, children));
   };
 
-  const steps = (tactic: YAMLMap) => list(tactic, 'steps', 'step');
-  const objectiveChildren = (objective: YAMLMap) => [...list(objective, 'kpis', 'kpi'), ...list(objective, 'tactics', 'tactic', steps)];
+  const steps = (tactic: Pairs) => list(tactic, 'steps', 'step');
+  const objectiveChildren = (objective: Pairs) => [...list(objective, 'kpis', 'kpi'), ...list(objective, 'tactics', 'tactic', steps)];
 
-  const children: DocumentSymbol[] = list(root, 'objectives', 'objective', objectiveChildren);
+  const top = pairsOf(root);
+  const children: DocumentSymbol[] = list(top, 'objectives', 'objective', objectiveChildren);
   for (const [key, kind] of SECTIONS) {
-    const pair = pairOf(root, key);
+    const pair = top.get(key);
     if (!pair || !isSeq(pair.value)) continue;
-    children.push({ ...section(pair, key, range), children: list(root, key, kind) });
+    children.push({ ...section(pair, key, range), children: list(top, key, kind) });
   }
   for (const key of ['reviews', 'communication'] as const) {
-    const pair = pairOf(root, key);
+    const pair = top.get(key);
     if (!pair || !isMap(pair.value)) continue;
-    const sub = key === 'communication' ? list(pair.value, 'channels', 'channel') : [];
-    const detail = key === 'reviews' ? scalarText(pairOf(pair.value, 'cadence')?.value as Node) : undefined;
+    const sub = key === 'communication' ? list(pairsOf(pair.value), 'channels', 'channel') : [];
+    const detail = key === 'reviews' ? scalarText(pairsOf(pair.value).get('cadence')?.value as Node) : undefined;
     children.push({ ...section(pair, key, range), kind: key, children: sub, ...(detail ? { detail } : {}) });
   }
 
-  const idPair = pairOf(root, 'id');
-  const titlePair = pairOf(root, 'title');
+  const idPair = top.get('id');
+  const titlePair = top.get('title');
   const name = scalarText(idPair?.value as Node) ?? scalarText(titlePair?.value as Node) ?? 'strategy';
   const selection = idPair?.value ? span(idPair.value as Node) : firstLine(root);
   return [{
@@ -99,8 +105,16 @@ function section(pair: Pair, key: string, range: (r: OffsetRange) => Range): Doc
   };
 }
 
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => keyText(p) === key);
+/** A map's pairs by key, the first of each key (as a lookup of the key would find it). */
+type Pairs = ReadonlyMap<string, Pair>;
+
+function pairsOf(map: YAMLMap): Pairs {
+  const pairs = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    if (key !== undefined && !pairs.has(key)) pairs.set(key, pair);
+  }
+  return pairs;
 }
 
 function scalarText(node: Node | null | undefined): string | undefined {
