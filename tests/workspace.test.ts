@@ -334,6 +334,23 @@ describe('cross-file rules over the index', () => {
     assert.deepEqual(only(lintIn(index, 'a', doc('beta', { refs: ['alpha-one'] })), 'unknown-strategy'), []);
   });
 
+  it('names each other spelling once, with at most five strategies, and counts the rest', () => {
+    const index = new WorkspaceIndex();
+    index.set(uri('a'), doc('a', { people: ['hugo:Hugo R.'], kpis: ['Orders:10:20'] }));
+    for (let n = 1; n <= 8; n++) index.set(uri(`m${n}`), doc(`m${n}`, { people: ['hugo:Hugo Martin'], kpis: ['Orders:10:5'] }));
+    index.set(uri('h'), doc('h', { people: ['hugo:H. Martin'] }));
+    const findings = lintIn(index, 'a');
+    assert.equal(
+      only(findings, 'person-conflict')[0].message,
+      "Person 'hugo' is 'Hugo R.' here but 'H. Martin' in strategy 'h', 'Hugo Martin' in strategies 'm1', 'm2', 'm3', 'm4', 'm5' and 3 more",
+    );
+    const [kpi] = only(findings, 'conflicting-kpi');
+    assert.equal(kpi.message, "KPI 'Orders' aims up here (10 → 20) but down in strategies 'm1', 'm2', 'm3', 'm4', 'm5' and 3 more");
+    assert.equal(kpi.related?.length, 8);
+    for (let n = 1; n <= 6; n++) index.set(uri(`x${n}`), doc(`x${n}`, { people: [`hugo:Hugo ${n}`] }));
+    assert.match(only(lintIn(index, 'a'), 'person-conflict')[0].message, /^Person 'hugo' is 'Hugo R\.' here but 'H\. Martin' in strategy 'h', 'Hugo Martin' in strategies 'm1', .* and 3 more, 'Hugo 1' in strategy 'x1', 'Hugo 2' in strategy 'x2', 'Hugo 3' in strategy 'x3' and 3 other names$/);
+  });
+
   it('names a document without a strategy id by its file name', () => {
     const index = new WorkspaceIndex();
     index.set(uri('a'), doc('a', { kpis: ['Web orders:10:20'] }));

@@ -283,6 +283,20 @@ export function documentLabel(doc: Pick<IndexedDocument, 'uri' | 'summary'>): st
   return doc.summary.id ?? fileName(doc.uri);
 }
 
+/** Strategies a message names before it only counts the rest. */
+const NAMED_STRATEGIES = 5;
+
+/**
+ * "strategy 'a'", "strategies 'a', 'b'", or past five "strategies 'a', …, 'e' and 12 more": a
+ * finding's message stays readable when a whole workspace disagrees with one document (related
+ * information points at the places).
+ */
+export function strategiesNamed(labels: readonly string[]): string {
+  const named = labels.slice(0, NAMED_STRATEGIES).map((l) => `'${l}'`).join(', ');
+  const more = labels.length - NAMED_STRATEGIES;
+  return `${labels.length === 1 ? 'strategy' : 'strategies'} ${named}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 function fileName(uri: string): string {
   const last = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? uri;
   try {

@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { kpiDirection, kpiNameKey, summaryOf, type KpiSummary } from '../engine/summary';
-import { documentLabel, gather, perRevision, sightingsOf, type Sighting } from '../engine/workspace';
+import { documentLabel, gather, perRevision, sightingsOf, strategiesNamed, type Sighting } from '../engine/workspace';
 import type { RuleContext, RuleMeta, WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -42,7 +42,7 @@ export function check(context: RuleContext): void {
         baseline: kpi.baseline!,
         target: kpi.target!,
         opposite,
-        others: `${labels.length === 1 ? 'strategy' : 'strategies'} ${labels.map((l) => `'${l}'`).join(', ')}`,
+        others: strategiesNamed(labels),
       },
       relatedElsewhere: opposed.map(({ doc, item }) => ({
         uri: doc.uri,

@@ -1,6 +1,6 @@
 import { leadsTo } from '../engine/chains';
 import { personNameKey, summaryOf, type PersonSummary } from '../engine/summary';
-import { documentLabel, gather, perRevision, sightingsOf, type Sighting } from '../engine/workspace';
+import { documentLabel, gather, perRevision, sightingsOf, strategiesNamed, type Sighting } from '../engine/workspace';
 import type { RuleContext, RuleMeta, WorkspaceView } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -36,7 +36,7 @@ export function check(context: RuleContext): void {
     context.report({
       path: [...person.path, 'name'],
       messageId: 'conflict',
-      data: { id: person.id, name: person.name, others: others.map(({ doc, item }) => `'${item.name}' in strategy '${documentLabel(doc)}'`).join(', ') },
+      data: { id: person.id, name: person.name, others: namesElsewhere(others) },
       relatedElsewhere: others.map(({ doc, item }) => ({
         uri: doc.uri,
         range: doc.rangeOf([...item.path, 'name']),
@@ -55,4 +55,23 @@ function namesOf(workspace: WorkspaceView, id: string): Map<string, Sighting<Per
       (p) => (p.name === undefined ? undefined : personNameKey(p.name)),
     ),
   );
+}
+
+/** Other names a message spells out before it only counts the rest. */
+const NAMED = 5;
+
+/**
+ * "'Hugo Martin' in strategy 'b', 'H. Martin' in strategies 'c', 'd'": each other name once, with
+ * the strategies that use it; past five names, "and 3 other names".
+ */
+function namesElsewhere(others: readonly Sighting<PersonSummary>[]): string {
+  const byName = new Map<string, Set<string>>();
+  for (const { doc, item } of others) {
+    const labels = byName.get(item.name!) ?? new Set<string>();
+    labels.add(documentLabel(doc));
+    byName.set(item.name!, labels);
+  }
+  const named = Array.from(byName, ([name, labels]) => `'${name}' in ${strategiesNamed([...labels])}`);
+  const more = named.length - NAMED;
+  return named.slice(0, NAMED).join(', ') + (more > 0 ? ` and ${more} other name${more === 1 ? '' : 's'}` : '');
 }
