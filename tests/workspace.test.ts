@@ -351,6 +351,19 @@ describe('cross-file rules over the index', () => {
     assert.match(only(lintIn(index, 'a'), 'person-conflict')[0].message, /^Person 'hugo' is 'Hugo R\.' here but 'H\. Martin' in strategy 'h', 'Hugo Martin' in strategies 'm1', .* and 3 more, 'Hugo 1' in strategy 'x1', 'Hugo 2' in strategy 'x2', 'Hugo 3' in strategy 'x3' and 3 other names$/);
   });
 
+  it('a lint result kept for one index is not reused for another index at the same revision', () => {
+    const text = doc('a', { refs: ['b'] });
+    const one = new WorkspaceIndex();
+    one.set(uri('b'), doc('b'));
+    const two = new WorkspaceIndex();
+    two.set(uri('c'), doc('c'));
+    assert.equal(one.revision, two.revision);
+    const unknown = (index: WorkspaceIndex) => only(lint(text, { today: TODAY, uri: uri('a'), workspace: index }).findings, 'unknown-strategy').map((f) => f.message);
+    assert.deepEqual(unknown(one), []);
+    assert.deepEqual(unknown(two), ["Unknown strategy 'b'. Did you mean 'c'?"]);
+    assert.deepEqual(unknown(one), []);
+  });
+
   it('names a document without a strategy id by its file name', () => {
     const index = new WorkspaceIndex();
     index.set(uri('a'), doc('a', { kpis: ['Web orders:10:20'] }));

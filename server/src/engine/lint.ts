@@ -6,7 +6,7 @@ import { describeChain, findChains, linkFindings } from './obstacle-chain';
 import { parse, type Parsed } from './parse';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { offsetsOf } from './positions';
-import type { Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity } from './types';
+import type { Finding, LintOptions, LintResult, Report, Rule, RuleConfig, RuleContext, RuleLevel, RuleOptions, Severity, WorkspaceView } from './types';
 import { MAX_RELATED } from './types';
 
 /** Documents above this size are skipped with one informational finding. */
@@ -112,7 +112,18 @@ const results = new WeakMap<Parsed, { key: string; result: LintResult }>();
 function memoKey(today: string, maxSize: number, options: LintOptions): string | undefined {
   if (options.plugins && options.plugins.length > 0) return undefined;
   if (options.workspace && options.workspace.revision === undefined) return undefined;
-  return JSON.stringify([today, maxSize, options.uri ?? null, options.rules ?? {}, options.workspace?.revision ?? null]);
+  const workspace = options.workspace ? [workspaceNumber(options.workspace), options.workspace.revision] : null;
+  return JSON.stringify([today, maxSize, options.uri ?? null, options.rules ?? {}, workspace]);
+}
+
+/** A number per workspace view: two indexes at the same revision are still different workspaces. */
+const workspaceNumbers = new WeakMap<WorkspaceView, number>();
+let workspacesSeen = 0;
+
+function workspaceNumber(workspace: WorkspaceView): number {
+  let n = workspaceNumbers.get(workspace);
+  if (n === undefined) workspaceNumbers.set(workspace, (n = workspacesSeen++));
+  return n;
 }
 
 /** Drops findings covered by suppression comments (in place) and reports the comments that cover nothing. */

@@ -140,7 +140,7 @@ export interface Rule {
  * The strategy documents of the lint set (the CLI's files, the editor's workspace folders), as
  * cross-file rules see them. It may hold the document being linted too, possibly in an older
  * version: rules read that one from their own context (`doc`) and skip the entry with the same uri.
- * Implemented by `WorkspaceIndex` (engine/workspace.ts).
+ * Each uri is listed once. Implemented by `WorkspaceIndex` (engine/workspace.ts).
  */
 export interface WorkspaceView {
   /** Changes whenever a document is added, changed or removed (lets results be reused while it stays the same). */

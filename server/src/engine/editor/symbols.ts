@@ -21,11 +21,11 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
-/** Lists shown as a section of the outline, with the kind of their items. */
 /** The keys that name a list item, the first with a value winning, and those that detail it. */
 const NAME_KEYS = ['id', 'title', 'name', 'who', 'channel', 'ref', 'from'];
 const DETAIL_KEYS = ['title', 'name', 'statement', 'description', 'stance', 'relation'];
 
+/** Lists shown as a section of the outline, with the kind of their items. */
 const SECTIONS: [string, SymbolKind][] = [
   ['people', 'person'], ['units', 'unit'], ['stakeholders', 'stakeholder'], ['hypotheses', 'hypothesis'],
   ['risks', 'risk'], ['processes', 'process'], ['tools', 'tool'], ['related_strategies', 'related'],
