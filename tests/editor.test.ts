@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { ParseCache } from '../server/src/engine/chunks';
 import { codeActions, fixAllAction } from '../server/src/engine/editor/code-actions';
 import { healthLens } from '../server/src/engine/editor/code-lens';
 import { SHOW_FAILURE_MODES } from '../server/src/engine/editor/commands';
@@ -14,9 +15,9 @@ import { definition, documentLinks, prepareRename, references, rename } from '..
 import { referenceField } from '../server/src/engine/editor/references';
 import { allowedKeys, enumValues, schemaAt } from '../server/src/engine/editor/schema-nav';
 import { indentSnippet } from '../server/src/engine/editor/snippets';
-import { documentSymbols, type DocumentSymbol } from '../server/src/engine/editor/symbols';
+import { documentSymbols, symbolSteps, type DocumentSymbol } from '../server/src/engine/editor/symbols';
 import { lint } from '../server/src/engine/lint';
-import { parse } from '../server/src/engine/parse';
+import { forgetRecentParses, parse, stillIntact } from '../server/src/engine/parse';
 import { LineIndex } from '../server/src/engine/positions';
 import type { Position } from '../server/src/engine/types';
 
@@ -318,6 +319,27 @@ describe('document symbols', () => {
     const t = find(documentSymbols(EXAMPLE), 't-ppc')!;
     assert.equal(EXAMPLE.split('\n')[t.selectionRange.start.line].trim(), '- id: t-ppc');
     assert.ok(t.range.end.line > t.range.start.line + 10);
+  });
+
+  it('builds the outline a top-level item at a time, to the same symbols', () => {
+    const steps = symbolSteps(parse(EXAMPLE));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    assert.deepEqual(step.value, documentSymbols(EXAMPLE));
+    // A pause after each objective and each item of the other lists (people, units, risks…).
+    const [root] = step.value;
+    assert.equal(pauses, root.children.filter((c) => c.kind !== 'reviews' && c.kind !== 'communication').reduce((n, c) => n + (c.kind === 'section' ? c.children.length : 1), 0));
+  });
+
+  it('tells whether a parse through a cache still has its nodes where it left them', () => {
+    forgetRecentParses();
+    const cache = new ParseCache();
+    const first = parse(EXAMPLE, cache);
+    assert.ok(stillIntact(first));
+    assert.ok(stillIntact(parse(EXAMPLE.replace('Move 30%', 'Move 31%'))), 'a parse without a cache shares no nodes');
+    parse(`# a new first line\n${EXAMPLE}`, cache);
+    assert.equal(stillIntact(first), false, 'the next parse through the cache moved the shared nodes');
   });
 
   it('outlines what parses above a syntax error', () => {

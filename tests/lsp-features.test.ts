@@ -31,6 +31,11 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { generateStrategy } from '../scripts/bench/generate';
+import { ParseCache } from '../server/src/engine/chunks';
+import { documentSymbols } from '../server/src/engine/editor/symbols';
+import { forgetRecentParses, parse } from '../server/src/engine/parse';
+import { outlineInSlices } from '../server/src/lsp/features/document-symbols';
 import { Inbox, startServer, tempFolder, withDeadline, type Server } from './lsp-client';
 
 const DEADLINE_MS = 5000;
@@ -260,6 +265,27 @@ describe('editor features over stdio', () => {
     assert.deepEqual(symbols[0].children!.find((s) => s.name === 'people')!.children!.map((s) => s.name), ['hugo', 'sara']);
   });
 
+  it('lints an edit that arrives while a large outline is being built, and refuses the outline of the old text', async () => {
+    const text = generateStrategy(20000).text;
+    const uri = await open('large-outline.strategy.yaml', text);
+    await diagnosticsFor(uri, 1);
+    const outline = connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }).then(
+      (symbols) => ({ symbols: symbols as DocumentSymbol[] }),
+      (error: { code: number }) => ({ code: error.code }),
+    );
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a comment\n' }],
+    });
+    await diagnosticsFor(uri, 2);
+    const first = await within(outline, 'outline');
+    // Built before the edit came in, or refused because the edit moved what it read: never a mix.
+    if ('code' in first) assert.equal(first.code, -32801);
+    else assert.equal(first.symbols[0].range.end.line, text.split('\n').length - 1);
+    const symbols = (await within(connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'outline')) as DocumentSymbol[];
+    assert.equal(symbols[0].selectionRange.start.line, at(text, 'id: ', 4).line + 1);
+  });
+
   it('goes to the definition of an id', async () => {
     const location = await within(connection.sendRequest(DefinitionRequest.type, { ...doc, position: at(DOC, 'owner: hugo', 8) }), 'definition');
     assert.deepEqual(location, { uri: doc.textDocument.uri, range: { start: at(DOC, 'id: hugo', 4), end: at(DOC, 'id: hugo', 8) } });
@@ -302,5 +328,38 @@ describe('editor features over stdio', () => {
 
   it('shuts down and exits', async () => {
     assert.equal(await server.shutdown(), 0, `stderr:\n${server.stderr}`);
+  });
+});
+
+describe('the outline in slices (in process)', () => {
+  const text = generateStrategy(1000).text;
+  const parsedThroughCache = () => {
+    forgetRecentParses();
+    const cache = new ParseCache();
+    return { cache, parsed: parse(text, cache) };
+  };
+
+  it('pauses between top-level items and gives the same outline', async () => {
+    const { parsed } = parsedThroughCache();
+    let pauses = 0;
+    const outline = await outlineInSlices(parsed, async () => void pauses++, () => false);
+    assert.deepEqual(outline, documentSymbols(text));
+    assert.ok(pauses > 10);
+  });
+
+  it('stops when an edit parsed between two slices moved the nodes it reads', async () => {
+    const { cache, parsed } = parsedThroughCache();
+    let pauses = 0;
+    const outline = await outlineInSlices(parsed, async () => {
+      if (++pauses === 3) parse(`# a new first line\n${text}`, cache);
+    }, () => false);
+    assert.equal(outline, 'modified');
+    assert.equal(pauses, 3);
+  });
+
+  it('stops when the request is cancelled', async () => {
+    const { parsed } = parsedThroughCache();
+    let pauses = 0;
+    assert.equal(await outlineInSlices(parsed, async () => void pauses++, () => pauses === 2), 'cancelled');
   });
 });

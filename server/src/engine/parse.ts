@@ -52,6 +52,20 @@ const RECENT = 4;
 function remember(parsed: Parsed, cache: ParseCache | undefined): void {
   recent.unshift({ parsed, cache, stamp: cache?.stamp ?? 0 });
   if (recent.length > RECENT) recent.length = RECENT;
+  if (cache) madeThrough.set(parsed, { cache, stamp: cache.stamp });
+}
+
+/** The cache a parse shares nodes with, and its stamp right after that parse. */
+const madeThrough = new WeakMap<Parsed, { cache: ParseCache; stamp: number }>();
+
+/**
+ * Whether a parse's nodes are still where it left them: a later parse through the same cache moves
+ * the nodes the two share (their offsets follow the newer text). A parse made without a cache
+ * shares nothing and stays intact.
+ */
+export function stillIntact(parsed: Parsed): boolean {
+  const made = madeThrough.get(parsed);
+  return made === undefined || made.cache.stamp === made.stamp;
 }
 
 /** Forgets the recent parses (and with them the lint results kept for them): the next parse starts afresh. */

@@ -3,6 +3,7 @@
 // and a document with a syntax error further down still has an outline above it.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { keyText } from '../positions';
+import type { Parsed } from '../parse';
 import type { OffsetRange, Range } from '../types';
 import { parsedOf } from './document';
 
@@ -32,7 +33,20 @@ const SECTIONS: [string, SymbolKind][] = [
 ];
 
 export function documentSymbols(source: string): DocumentSymbol[] {
-  const parsed = parsedOf(source);
+  const steps = symbolSteps(parsedOf(source));
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The outline of a parse, built a top-level list item at a time: the generator pauses after each
+ * objective, person, risk… A large document's outline takes a while (50,000 lines: some 50 ms),
+ * so the server builds it between edits, not in their way (lsp/features/document-symbols.ts).
+ */
+export function* symbolSteps(parsed: Parsed): Generator<void, DocumentSymbol[], void> {
+  const source = parsed.text;
   const root = parsed.doc?.contents as Node | null | undefined;
   if (!isMap(root) || !root.range) return [];
   const range = (r: OffsetRange) => parsed.lines.range(r);
@@ -60,15 +74,28 @@ export function documentSymbols(source: string): DocumentSymbol[] {
     return value.items.map((n, i) => item(kind, n as Node, i, children));
   };
 
+  /** `list`, pausing after each item. */
+  function* topList(pairs: Pairs, key: string, kind: SymbolKind, children?: (pairs: Pairs) => DocumentSymbol[]): Generator<void, DocumentSymbol[], void> {
+    const value = pairs.get(key)?.value as Node | null | undefined;
+    if (!isSeq(value)) return [];
+    const out: DocumentSymbol[] = [];
+    for (let i = 0; i < value.items.length; i++) {
+      out.push(item(kind, value.items[i] as Node, i, children));
+      yield;
+    }
+    return out;
+  }
+
   const steps = (tactic: Pairs) => list(tactic, 'steps', 'step');
   const objectiveChildren = (objective: Pairs) => [...list(objective, 'kpis', 'kpi'), ...list(objective, 'tactics', 'tactic', steps)];
 
   const top = pairsOf(root);
-  const children: DocumentSymbol[] = list(top, 'objectives', 'objective', objectiveChildren);
+  const children: DocumentSymbol[] = yield* topList(top, 'objectives', 'objective', objectiveChildren);
   for (const [key, kind] of SECTIONS) {
     const pair = top.get(key);
     if (!pair || !isSeq(pair.value)) continue;
-    children.push({ ...section(pair, key, range), children: list(top, key, kind) });
+    const items = yield* topList(top, key, kind);
+    children.push({ ...section(pair, key, range), children: items });
   }
   for (const key of ['reviews', 'communication'] as const) {
     const pair = top.get(key);

@@ -1,6 +1,9 @@
 // textDocument/documentSymbol: the outline (strategy → objectives → KPIs and tactics → steps; the other lists).
-import { SymbolKind, type Connection, type DocumentSymbol } from '../protocol';
-import { documentSymbols, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
+import { LSPErrorCodes, ResponseError, SymbolKind, type Connection, type DocumentSymbol } from '../protocol';
+import { parsedOf } from '../../engine/editor/document';
+import { symbolSteps, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
+import { stillIntact, type Parsed } from '../../engine/parse';
+import { TimeSlicer } from '../time-slices';
 import { strategyDocument, type FeatureContext } from './context';
 
 const KIND: Record<EditorKind, SymbolKind> = {
@@ -34,9 +37,38 @@ function toSymbol(s: EditorSymbol): DocumentSymbol {
   };
 }
 
+/** How an outline build ended when it did not finish: the request was cancelled, or the parse it read moved on. */
+export type Unfinished = 'cancelled' | 'modified';
+
+/**
+ * Builds the outline of a parse in slices, calling `pause` after each top-level item (the pause
+ * yields to the event loop once a slice is used up). Between slices the server takes in edits and
+ * lints them, so an outline of a large document does not hold up the diagnostics of the next
+ * keystroke. When such a lint has moved the nodes the build reads, or the editor has cancelled
+ * the request meanwhile, the build stops: its result would be of a text the editor no longer has.
+ */
+export async function outlineInSlices(parsed: Parsed, pause: () => Promise<void>, cancelled: () => boolean): Promise<EditorSymbol[] | Unfinished> {
+  const steps = symbolSteps(parsed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+    if (cancelled()) return 'cancelled';
+    if (!stillIntact(parsed)) return 'modified';
+  }
+}
+
 export function registerDocumentSymbols(connection: Connection, context: FeatureContext): void {
-  connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
+  connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[] | ResponseError<void>> => {
     const doc = await strategyDocument(context, params.textDocument.uri);
-    return doc ? documentSymbols(doc.text).map(toSymbol) : [];
+    if (!doc) return [];
+    const slicer = new TimeSlicer(SLICE_MS);
+    const outline = await outlineInSlices(parsedOf(doc.text), () => slicer.pause(), () => token.isCancellationRequested);
+    if (outline === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, 'The outline request was cancelled.');
+    if (outline === 'modified') return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its outline was built.');
+    return outline.map(toSymbol);
   });
 }
+
+/** Outline work between two chances for an edit to be linted. */
+const SLICE_MS = 10;
