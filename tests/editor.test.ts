@@ -10,7 +10,7 @@ import { SHOW_FAILURE_MODES } from '../server/src/engine/editor/commands';
 import { complete, type Completion } from '../server/src/engine/editor/completion';
 import type { RangeEdit } from '../server/src/engine/editor/document';
 import { hover } from '../server/src/engine/editor/hover';
-import { locate } from '../server/src/engine/editor/locate';
+import { lineStartOf, locate } from '../server/src/engine/editor/locate';
 import { definition, documentLinks, prepareRename, references, rename } from '../server/src/engine/editor/navigation';
 import { referenceField } from '../server/src/engine/editor/references';
 import { allowedKeys, enumValues, schemaAt } from '../server/src/engine/editor/schema-nav';
@@ -107,6 +107,14 @@ describe('locate', () => {
   it('says none inside comments and block scalars', () => {
     assert.equal(where('reviews:\n  cadence: monthly # x|\n').on, 'none');
     assert.equal(where('why: >-\n  Salons reorder\n  |\n').on, 'none');
+  });
+});
+
+describe('lineStartOf', () => {
+  it('finds the start of the line with any line end, without searching the whole text', () => {
+    const text = 'a: 1\nb: 2\r\nc: 3\rd: 4';
+    assert.deepEqual([0, 3, 5, 8, 11, 14, 16, text.length].map((o) => lineStartOf(text, o)), [0, 0, 5, 5, 11, 11, 16, 16]);
+    assert.equal(lineStartOf('\nx', 0), 0);
   });
 });
 

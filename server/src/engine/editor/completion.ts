@@ -7,7 +7,7 @@ import { isRecord, KIND_LABEL, modelOf, text, type Rec } from '../model';
 import { keyText, walk } from '../positions';
 import type { Path, Position, Range } from '../types';
 import { offsetOf, parsedOf, rangeOf, valueAt, valueOf } from './document';
-import { locate, type Location } from './locate';
+import { lineStartOf, locate, type Location } from './locate';
 import { referenceField } from './references';
 import { allowedKeys, enumValues, isArray, isObject, resolve, schemaAt, type KeyInfo, type SchemaNode } from './schema-nav';
 import { indentSnippet, snippetFor, type SnippetContext } from './snippets';
@@ -113,7 +113,7 @@ function keyCompletions(ctx: Ctx, mapPath: Path): Completion[] {
  * Only for a key that starts its line (or follows `- `): keys inside `{ }` are the parse's to tell.
  */
 function blockSiblingKeys(source: string, offset: number): string[] {
-  const lineStart = Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
+  const lineStart = lineStartOf(source, offset);
   const head = source.slice(lineStart, offset);
   if (!/^\s*(-\s+)?$/.test(head)) return [];
   const column = head.length;
