@@ -45,6 +45,8 @@ function assertSameAsFullParse(text: string, cache: ParseCache): boolean {
   if ('problems' in chunked) {
     // A piece that does not parse: so must the document.
     assert.notDeepEqual(full.errors, [], `syntax errors in pieces of a text that parses: ${JSON.stringify(chunked.problems)}`);
+    // The value recovered piece by piece is that of the nodes assembled from the pieces.
+    if (chunked.doc) assert.deepEqual(chunked.recovered, chunked.doc.toJS());
     return false;
   }
   assert.deepEqual(full.errors, [], 'a text with syntax errors was assembled from pieces');

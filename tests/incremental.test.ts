@@ -10,7 +10,7 @@ import { complete } from '../server/src/engine/editor/completion';
 import { documentSymbols as symbols } from '../server/src/engine/editor/symbols';
 import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import type { LintResult } from '../server/src/engine/types';
-import { editedText, incrementalProperty } from './fuzz/properties';
+import { applyEdit, editedText, incrementalProperty, strategyText, typing } from './fuzz/properties';
 
 const TODAY = '2027-03-15';
 
@@ -22,6 +22,25 @@ function fullLint(text: string): LintResult {
 describe('incremental parsing', () => {
   it('equals a full lint after every edit of a random sequence', () => {
     fc.assert(incrementalProperty, { seed: 42, numRuns: 150 });
+  });
+
+  it('gives a broken document the value of its assembled nodes, after every edit of a random sequence', () => {
+    let recovered = 0;
+    fc.assert(
+      fc.property(strategyText, typing, (start, sequence) => {
+        const cache = new ParseCache();
+        let text = start;
+        for (let i = 0; i <= sequence.length; i++) {
+          if (i > 0) text = applyEdit(text, sequence[i - 1]);
+          const parsed = parse(text, cache);
+          if (!parsed.recovered) continue;
+          recovered++;
+          assert.deepEqual(parsed.recovered, parsed.doc!.toJS(), text);
+        }
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+    assert.ok(recovered > 50, `only ${recovered} broken states were assembled`);
   });
 
   it('recovers its pieces after a syntax error is fixed', () => {
@@ -81,6 +100,9 @@ describe('incremental parsing', () => {
     // What yaml made of the broken line, where it is.
     assert.equal(items2[121].range![0], at + 4);
     assert.deepEqual(symbols(broken).map((s) => s.name), symbols(text).map((s) => s.name));
+    // Its plain value, assembled from the pieces', is what converting the assembled nodes gives.
+    assert.ok(parsed.recovered);
+    assert.deepEqual(parsed.recovered, parsed.doc!.toJS());
   });
 
   it('completes in a broken document as from a full parse of it', () => {
@@ -93,7 +115,9 @@ describe('incremental parsing', () => {
     for (const typed of ['          - { ', '          - { title: New, owner: ', '          - { title: New, owner: p', '    owner: ']) {
       parse(text, cache);
       const broken = `${text.slice(0, at)}${typed}\n${text.slice(at)}`;
-      assert.ok(parse(broken, cache).problems.length > 0, typed);
+      const fromCache = parse(broken, cache);
+      assert.ok(fromCache.problems.length > 0, typed);
+      assert.deepEqual(fromCache.recovered, fromCache.doc!.toJS(), typed);
       const fromPieces = complete(broken, { line, character: typed.length });
       forgetRecentParses();
       const fromFullParse = complete(broken, { line, character: typed.length });

@@ -459,6 +459,8 @@ function cutItem(lines: Lines, from: number, to: number, splitLines: number): It
 export interface BrokenParse {
   problems: YamlProblem[];
   doc?: Document.Parsed;
+  /** With `doc`: its plain value, assembled from the pieces' values (a broken piece's as yaml recovered it). */
+  recovered?: Record<string, unknown>;
 }
 
 /**
@@ -487,7 +489,7 @@ export function parseChunked(text: string, cache: ParseCache, index?: LineIndex)
   } else problems = piecesProblems(cache.splitLines === SPLIT_LINES ? p : plan(text, SPLIT_LINES, index?.starts), cache, text);
   if (!problems) return null;
   // (The nodes are only read while the cache stays at this parse: see recentParse.)
-  return body && cache.stamp === generation ? { problems, doc: documentOf(rootOf(body), text.length) } : { problems };
+  return body && cache.stamp === generation ? { problems, doc: documentOf(rootOf(body), text.length), recovered: body.value } : { problems };
 }
 
 function rootOf(body: Body): YAMLMap {

@@ -24,6 +24,12 @@ export interface Parsed {
   doc: Document.Parsed | null;
   /** The document as plain data; null when it cannot be used (syntax errors, alias bomb, not a map). */
   value: Record<string, unknown> | null;
+  /**
+   * With syntax errors, when the document was parsed piece by piece: the plain data of `doc` (what
+   * the parser recovered), assembled from the pieces. Editor features read it instead of converting
+   * the whole document (see editor/document.ts valueOf).
+   */
+  recovered?: Record<string, unknown>;
   problems: ParseProblem[];
 }
 
@@ -93,7 +99,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   if (cache && !text.includes('\u0000')) {
     const chunked = parseChunked(text, cache, lines);
     if (chunked && 'value' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
-    if (chunked) return brokenParse(text, lines, chunked.problems, chunked.doc);
+    if (chunked) return brokenParse(text, lines, chunked.problems, chunked.doc, chunked.recovered);
   } else if (!cache) {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
     const plain = parsePlain(text);
@@ -168,7 +174,7 @@ function capped(problems: YamlProblem[]): ParseProblem[] {
  * nodes completion and the other editor features read in a broken document: those assembled from
  * the pieces, else a full parse's, made only if a feature asks for them.
  */
-function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[], assembled: Document.Parsed | undefined): Parsed {
+function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[], assembled: Document.Parsed | undefined, recovered: Record<string, unknown> | undefined): Parsed {
   let doc = assembled;
   return {
     text,
@@ -177,6 +183,7 @@ function brokenParse(text: string, lines: LineIndex, problems: YamlProblem[], as
       return (doc ??= parseYaml(text));
     },
     value: null,
+    ...(assembled && recovered ? { recovered } : {}),
     problems: capped(problems),
   };
 }

@@ -7,7 +7,7 @@ import { isRecord, KIND_LABEL, modelOf, text, type Rec } from '../model';
 import { keyText, walk } from '../positions';
 import type { Path, Position, Range } from '../types';
 import { offsetOf, parsedOf, rangeOf, valueAt, valueOf } from './document';
-import { lineStartOf, locate, type Location } from './locate';
+import { lineEndOf, lineStartOf, locate, type Location } from './locate';
 import { referenceField } from './references';
 import { allowedKeys, enumValues, isArray, isObject, resolve, schemaAt, type KeyInfo, type SchemaNode } from './schema-nav';
 import { indentSnippet, snippetFor, type SnippetContext } from './snippets';
@@ -117,8 +117,6 @@ function blockSiblingKeys(source: string, offset: number): string[] {
   const head = source.slice(lineStart, offset);
   if (!/^\s*(-\s+)?$/.test(head)) return [];
   const column = head.length;
-  const lines = source.split(/\r\n|\r|\n/);
-  const current = source.slice(0, lineStart).split(/\r\n|\r|\n/).length - 1;
   const keys: string[] = [];
   const visit = (line: string): 'stop' | 'item' | undefined => {
     if (line.trim() === '' || line.trim().startsWith('#')) return undefined;
@@ -133,14 +131,33 @@ function blockSiblingKeys(source: string, offset: number): string[] {
   };
   // The `- ` of the typed line's own item starts the block.
   if (!/-\s+$/.test(head)) {
-    for (let l = current - 1; l >= 0; l--) if (visit(lines[l])) break;
+    for (const line of linesAbove(source, lineStart)) if (visit(line)) break;
   }
-  for (let l = current + 1; l < lines.length; l++) {
-    const line = lines[l];
+  for (const line of linesBelow(source, offset)) {
     if (line.trimStart().startsWith('-') && line.length - line.trimStart().length + 2 === column) break;
     if (visit(line) === 'stop') break;
   }
   return keys;
+}
+
+/** The lines before the one starting at `lineStart`, nearest first (read as far as asked, not the whole text). */
+function* linesAbove(source: string, lineStart: number): Generator<string> {
+  let start = lineStart;
+  while (start > 0) {
+    const end = start - (source[start - 1] === '\n' && source[start - 2] === '\r' ? 2 : 1);
+    start = lineStartOf(source, end);
+    yield source.slice(start, end);
+  }
+}
+
+/** The lines after the one holding `offset`, in order. */
+function* linesBelow(source: string, offset: number): Generator<string> {
+  let end = lineEndOf(source, offset);
+  while (end < source.length) {
+    const start = end + (source[end] === '\r' && source[end + 1] === '\n' ? 2 : 1);
+    end = lineEndOf(source, start);
+    yield source.slice(start, end);
+  }
 }
 
 function keyCompletion(ctx: Ctx, info: KeyInfo, extra: number, order: number): Completion {

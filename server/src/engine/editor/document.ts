@@ -13,6 +13,7 @@ export function parsedOf(text: string): Parsed {
 /** The plain value of a document that may have syntax errors: what the parser could read, or `{}`. */
 export function valueOf(parsed: Parsed): Record<string, unknown> {
   if (parsed.value) return parsed.value;
+  if (parsed.recovered) return parsed.recovered;
   // A key that is a collection would be turned into text, which takes seconds for a line of brackets.
   if (!parsed.doc || collectionKey(parsed.doc.contents)) return {};
   try {

@@ -148,14 +148,17 @@ function popTo(stack: Frame[], col: number, dash: boolean): void {
 /** Brackets opened and not closed on a line (quotes and comments skipped). */
 function flowDepth(line: string): number {
   let depth = 0;
+  // A quote opens a quoted scalar only where a scalar starts (`Coiff'Pro` is plain text).
+  let prev = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (c === '"' || c === "'") {
+    if ((c === '"' || c === "'") && (prev === '' || '[{,:'.includes(prev))) {
       const end = line.indexOf(c, i + 1);
       i = end < 0 ? line.length : end;
     } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
     else if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') depth--;
+    if (c !== ' ' && c !== '\t') prev = c;
   }
   return depth;
 }
@@ -194,9 +197,12 @@ function scan(lines: string[]): Frame[] {
   // Lines belonging to a block scalar (deeper than this column) or to a multi-line flow collection.
   let scalarCol = -1;
   let flow = 0;
+  // The column of the key or dash whose value is the open flow collection: its lines are indented more.
+  let flowCol = -1;
   for (const line of lines) {
     const indent = line.length - line.trimStart().length;
     const content = line.trim();
+    if (flow > 0 && content !== '' && indent <= flowCol) flow = 0;
     if (flow > 0) {
       flow += flowDepth(line);
       continue;
@@ -218,8 +224,10 @@ function scan(lines: string[]): Frame[] {
       map.openKey = value === '' ? unquote(key[1].trim()) : undefined;
       if (/^[|>][-+0-9]*$/.test(value)) scalarCol = d.col;
       flow = value.startsWith('{') || value.startsWith('[') ? Math.max(0, flowDepth(value)) : 0;
+      flowCol = d.col;
     } else if (d.rest.startsWith('{') || d.rest.startsWith('[')) {
       flow = Math.max(0, flowDepth(d.rest));
+      flowCol = d.col - 2;
     } else if (/^[|>][-+0-9]*(\s+#.*)?$/.test(d.rest)) {
       scalarCol = indent;
     }
@@ -237,7 +245,8 @@ export function lineStartOf(text: string, offset: number): number {
   return start;
 }
 
-function lineEndOf(text: string, offset: number): number {
+/** End of the line holding `offset`: its line break, or the end of the text. */
+export function lineEndOf(text: string, offset: number): number {
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   return end;
