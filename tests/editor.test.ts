@@ -223,6 +223,21 @@ describe('completion', () => {
     assert.ok(items.every((i) => i.documentation && i.documentation.length > 0));
   });
 
+  it('reads an apostrophe inside a plain scalar of a flow list as text, not as an open quote', () => {
+    // The document does not parse (`wh` has no colon yet): the keys come from reading the lines above.
+    for (const context of ["context:\n  competitors: [Coiff'Pro, BeautyDirect]\n", "context:\n  competitors: [Coiff'Pro,\n    BeautyDirect]\n"]) {
+      const text = DOC.replace('objectives:\n', `${context}objectives:\n`).replace('    owner: hugo\n    kpis:', '    owner: hugo\n    wh|\n    kpis:');
+      const keys = labels(completeAt(text));
+      assert.ok(keys.includes('why'), `${JSON.stringify(context)}: ${keys.join(', ')}`);
+      assert.ok(!keys.includes('competitors'), JSON.stringify(context));
+    }
+  });
+
+  it('leaves a flow list that never closes at the next line as far left as its key', () => {
+    const text = DOC.replace('objectives:\n', "context:\n  competitors: [Coiff'Pro, 'BeautyDirect\nobjectives:\n").replace('    owner: hugo\n    kpis:', '    owner: hugo\n    wh|\n    kpis:');
+    assert.ok(labels(completeAt(text)).includes('why'));
+  });
+
   it('completes a half-typed key, even though the document does not parse', () => {
     const items = completeAt(DOC.replace('    owner: hugo\n', '    owner: hugo\n    wh|\n'));
     const why = items.find((i) => i.label === 'why');
