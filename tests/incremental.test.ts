@@ -43,6 +43,12 @@ describe('incremental parsing', () => {
     assert.ok(recovered > 50, `only ${recovered} broken states were assembled`);
   });
 
+  it('parses whole a document whose anchor and alias follow a colon with no space (a JSON-style flow map)', () => {
+    const items = Array.from({ length: 25 }, (_, i) => `  - id: p${i}\n    name: "n${i}"\n`).join('');
+    const text = `stratlint: 1\nid: demo\ntitle: Demo\nlabels: {"main":&m Main}\npeople:\n${items}  - id: q\n    name: {"r":*m}\n`;
+    assert.deepEqual(lint(text, { today: TODAY, parseCache: new ParseCache() }), fullLint(text));
+  });
+
   it('recovers its pieces after a syntax error is fixed', () => {
     const items = Array.from({ length: 50 }, (_, i) => `  - id: p${i}\n    name: Person ${i}\n`).join('');
     const text = `stratlint: 1\nid: demo\ntitle: Demo\npeople:\n${items}`;

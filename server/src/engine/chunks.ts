@@ -137,7 +137,15 @@ export class ParseCache {
           chunk = { text: own, contents: doc.contents ?? new YAMLMap(), value, offset: 0, used: generation, problems: syntaxErrors(doc.errors, end) };
         } else {
           if (doc.warnings.length > 0 || !doc.contents || collectionKey(doc.contents)) return null;
-          chunk = { text: own, contents: doc.contents, value: doc.toJS(), offset: 0, used: generation };
+          // An alias whose anchor is in another piece cannot be resolved here: the whole text is parsed
+          // instead. (`unsafe` sends texts with aliases there first; this is the guard behind it.)
+          let value: unknown;
+          try {
+            value = doc.toJS();
+          } catch {
+            return null;
+          }
+          chunk = { text: own, contents: doc.contents, value, offset: 0, used: generation };
         }
       }
       this.lastParsed++;
@@ -253,7 +261,8 @@ function rangesOf(root: Node): number[][] {
  */
 function unsafe(text: string): boolean {
   if (text.includes('\t')) return true;
-  if ((text.includes('&') || text.includes('*') || text.includes('!')) && /(^|[\s,[{])[&*!][^\s,\]}]/m.test(text)) return true;
+  // After a colon too: a flow map in JSON style writes `{"a":&x 1}`.
+  if ((text.includes('&') || text.includes('*') || text.includes('!')) && /(^|[\s,[{:])[&*!][^\s,\]}]/m.test(text)) return true;
   return text.includes('\r') && /\r(?!\n)/.test(text);
 }
 /** A top-level key line: a plain or quoted key, a colon, then a space or the line end. */
