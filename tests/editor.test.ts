@@ -225,7 +225,7 @@ describe('completion', () => {
 
   it('reads an apostrophe inside a plain scalar of a flow list as text, not as an open quote', () => {
     // The document does not parse (`wh` has no colon yet): the keys come from reading the lines above.
-    for (const context of ["context:\n  competitors: [Coiff'Pro, BeautyDirect]\n", "context:\n  competitors: [Coiff'Pro,\n    BeautyDirect]\n"]) {
+    for (const context of ["context:\n  competitors: [Coiff'Pro, BeautyDirect]\n", "context:\n  competitors: [Coiff'Pro,\n    BeautyDirect]\n", "context:\n  competitors: [Coiff'Pro,\n# a comment line inside the list\n    BeautyDirect]\n"]) {
       const text = DOC.replace('objectives:\n', `${context}objectives:\n`).replace('    owner: hugo\n    kpis:', '    owner: hugo\n    wh|\n    kpis:');
       const keys = labels(completeAt(text));
       assert.ok(keys.includes('why'), `${JSON.stringify(context)}: ${keys.join(', ')}`);

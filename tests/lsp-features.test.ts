@@ -35,7 +35,7 @@ import { generateStrategy } from '../scripts/bench/generate';
 import { ParseCache } from '../server/src/engine/chunks';
 import { documentSymbols } from '../server/src/engine/editor/symbols';
 import { forgetRecentParses, parse } from '../server/src/engine/parse';
-import { outlineInSlices } from '../server/src/lsp/features/document-symbols';
+import { outlineInSlices, outlineOf } from '../server/src/lsp/features/document-symbols';
 import { Inbox, startServer, tempFolder, withDeadline, type Server } from './lsp-client';
 
 const DEADLINE_MS = 5000;
@@ -355,6 +355,22 @@ describe('the outline in slices (in process)', () => {
     }, () => false);
     assert.equal(outline, 'modified');
     assert.equal(pauses, 3);
+  });
+
+  it('builds the outline again at once when the nodes moved but the text is still the document\'s', async () => {
+    const { cache, parsed } = parsedThroughCache();
+    let pauses = 0;
+    // The same text parsed again through its cache (a re-lint after other documents' parses pushed it out of the recent ones).
+    const relint = async () => {
+      if (++pauses !== 3) return;
+      for (let i = 0; i < 4; i++) parse(`id: other${i}\n`);
+      parse(text, cache);
+    };
+    assert.equal(await outlineInSlices(parsed, relint, () => false), 'modified');
+    pauses = 0;
+    assert.deepEqual(await outlineOf(text, () => true, relint, () => false), documentSymbols(text));
+    pauses = 0;
+    assert.equal(await outlineOf(text, () => false, async () => void (++pauses === 3 && parse(`# new\n${text}`, cache)), () => false), 'modified');
   });
 
   it('stops when the request is cancelled', async () => {

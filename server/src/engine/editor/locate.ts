@@ -202,7 +202,7 @@ function scan(lines: string[]): Frame[] {
   for (const line of lines) {
     const indent = line.length - line.trimStart().length;
     const content = line.trim();
-    if (flow > 0 && content !== '' && indent <= flowCol) flow = 0;
+    if (flow > 0 && content !== '' && !content.startsWith('#') && indent <= flowCol) flow = 0;
     if (flow > 0) {
       flow += flowDepth(line);
       continue;
@@ -227,7 +227,8 @@ function scan(lines: string[]): Frame[] {
       flowCol = d.col;
     } else if (d.rest.startsWith('{') || d.rest.startsWith('[')) {
       flow = Math.max(0, flowDepth(d.rest));
-      flowCol = d.col - 2;
+      // The column of the line's first dash.
+      flowCol = indent;
     } else if (/^[|>][-+0-9]*(\s+#.*)?$/.test(d.rest)) {
       scalarCol = indent;
     }

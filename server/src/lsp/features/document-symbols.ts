@@ -1,7 +1,7 @@
 // textDocument/documentSymbol: the outline (strategy → objectives → KPIs and tactics → steps; the other lists).
 import { LSPErrorCodes, ResponseError, SymbolKind, type Connection, type DocumentSymbol } from '../protocol';
 import { parsedOf } from '../../engine/editor/document';
-import { symbolSteps, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
+import { documentSymbols, symbolSteps, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
 import { stillIntact, type Parsed } from '../../engine/parse';
 import { TimeSlicer } from '../time-slices';
 import { strategyDocument, type FeatureContext } from './context';
@@ -58,12 +58,25 @@ export async function outlineInSlices(parsed: Parsed, pause: () => Promise<void>
   }
 }
 
+/**
+ * The outline of `text`, built in slices (see outlineInSlices). The nodes can move while the text
+ * stays: the same text parsed again through its cache (a re-lint after a change elsewhere in the
+ * workspace), or another open document with the same text edited. Then, while `text` is still the
+ * document's, the outline is built again at once, with nothing in between.
+ */
+export async function outlineOf(text: string, stillCurrent: () => boolean, pause: () => Promise<void>, cancelled: () => boolean): Promise<EditorSymbol[] | Unfinished> {
+  const outline = await outlineInSlices(parsedOf(text), pause, cancelled);
+  return outline === 'modified' && stillCurrent() ? documentSymbols(text) : outline;
+}
+
 export function registerDocumentSymbols(connection: Connection, context: FeatureContext): void {
   connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[] | ResponseError<void>> => {
     const doc = await strategyDocument(context, params.textDocument.uri);
     if (!doc) return [];
     const slicer = new TimeSlicer(SLICE_MS);
-    const outline = await outlineInSlices(parsedOf(doc.text), () => slicer.pause(), () => token.isCancellationRequested);
+    const uri = params.textDocument.uri;
+    const stillCurrent = () => context.documents.get(uri)?.getText() === doc.text;
+    const outline = await outlineOf(doc.text, stillCurrent, () => slicer.pause(), () => token.isCancellationRequested);
     if (outline === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, 'The outline request was cancelled.');
     if (outline === 'modified') return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its outline was built.');
     return outline.map(toSymbol);
