@@ -22,6 +22,8 @@ export interface DocumentModel {
   definitions: Definition[];
   references: Reference[];
   byKind(kind: IdKind): Map<string, Definition>;
+  /** The references naming this id, in document order (looked up, not scanned: hovers and renames ask per id). */
+  referencesTo(id: string): readonly Reference[];
 }
 
 export type Rec = Record<string, unknown>;
@@ -158,9 +160,21 @@ export function buildModel(doc: Rec): DocumentModel {
   for (const [t, i] of records(doc.tools)) refs(['tool'], t.integrates_with, ['tools', i, 'integrates_with']);
 
   const cache = new Map<IdKind, Map<string, Definition>>();
+  let byId: Map<string, Reference[]> | undefined;
   return {
     definitions,
     references,
+    referencesTo(id) {
+      if (!byId) {
+        byId = new Map();
+        for (const r of references) {
+          const list = byId.get(r.id);
+          if (list) list.push(r);
+          else byId.set(r.id, [r]);
+        }
+      }
+      return byId.get(id) ?? [];
+    },
     byKind(kind) {
       let map = cache.get(kind);
       if (!map) {

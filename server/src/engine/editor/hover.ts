@@ -113,7 +113,7 @@ function idHover(model: DocumentModel, doc: Rec, path: Path): string | undefined
     return `Unknown ${ref.kinds.map((k) => KIND_LABEL[k]).join(' or ')} \`${ref.id}\`: no such id in ${ref.kinds.map((k) => `\`${listKey(k)}\``).join(' or ')}.`;
   }
   const d = found.definition;
-  const uses = model.references.filter((r) => r.id === d.id && r.kinds.includes(d.kind)).length;
+  const uses = model.referencesTo(d.id).filter((r) => r.kinds.includes(d.kind)).length;
   const where = `Defined in \`${pathText(d.path.slice(0, -1))}\`${uses > 0 ? `; named ${uses} time${uses > 1 ? 's' : ''} in this document` : ''}.`;
   if (d.kind === 'person') return personHover(model, doc, d, where);
   const name = text(d.item.title) ?? text(d.item.name) ?? text(d.item.statement) ?? text(d.item.description);
@@ -144,8 +144,8 @@ function personHover(model: DocumentModel, doc: Rec, d: Definition, where: strin
   if (facts.length > 0) lines.push(facts.join(' · '));
   const owns: string[] = [];
   const contributes: string[] = [];
-  for (const ref of model.references) {
-    if (ref.id !== d.id || !ref.kinds.includes('person')) continue;
+  for (const ref of model.referencesTo(d.id)) {
+    if (!ref.kinds.includes('person')) continue;
     const field = ref.path[ref.path.length - 1];
     const listField = typeof field === 'number' ? ref.path[ref.path.length - 2] : field;
     const itemPath = ref.path.slice(0, typeof field === 'number' ? -2 : -1);

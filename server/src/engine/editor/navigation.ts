@@ -29,8 +29,8 @@ function targetAt(parsed: Parsed, position: Position): Target | undefined {
   const definition = found.definition;
   const id = definition?.id ?? found.reference!.id;
   const references = definition
-    ? model.references.filter((r) => r.id === id && resolveReference(model, r) === definition)
-    : model.references.filter((r) => r.id === id && !resolveReference(model, r) && r.kinds.some((k) => found.reference!.kinds.includes(k)));
+    ? model.referencesTo(id).filter((r) => resolveReference(model, r) === definition)
+    : model.referencesTo(id).filter((r) => !resolveReference(model, r) && r.kinds.some((k) => found.reference!.kinds.includes(k)));
   return { id, ...(definition ? { definition } : {}), references, at: loc.node };
 }
 
