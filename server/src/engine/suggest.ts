@@ -70,6 +70,7 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
   let best: string | undefined;
   let bestDistance = Infinity;
   for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i] === except) continue;
     const other = lowered[i];
     // Words whose lengths differ by more than the limit cannot be close: skip the matrix.
     if (Math.abs(other.length - lower.length) > limit) continue;
@@ -79,7 +80,6 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
     const d = boundedDistance(lower, other, within);
     if (d > within) continue;
     const candidate = candidates[i];
-    if (candidate === except) continue;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

@@ -75,8 +75,7 @@ interface Ctx {
 }
 
 function lineIndent(source: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--;
+  const start = lineStartOf(source, offset);
   let i = start;
   while (source[i] === ' ') i++;
   return i - start;

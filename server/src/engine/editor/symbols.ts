@@ -68,19 +68,14 @@ export function* symbolSteps(parsed: Parsed): Generator<void, DocumentSymbol[], 
     return symbol(kind, node, name, selection, detail, children(pairs));
   };
 
-  const list = (pairs: Pairs, key: string, kind: SymbolKind, children?: (pairs: Pairs) => DocumentSymbol[]): DocumentSymbol[] => {
-    const value = pairs.get(key)?.value as Node | null | undefined;
-    if (!isSeq(value)) return [];
-    return value.items.map((n, i) => item(kind, n as Node, i, children));
-  };
+  const list = (pairs: Pairs, key: string, kind: SymbolKind, children?: (pairs: Pairs) => DocumentSymbol[]): DocumentSymbol[] =>
+    itemsAt(pairs, key).map((n, i) => item(kind, n, i, children));
 
   /** `list`, pausing after each item. */
   function* topList(pairs: Pairs, key: string, kind: SymbolKind, children?: (pairs: Pairs) => DocumentSymbol[]): Generator<void, DocumentSymbol[], void> {
-    const value = pairs.get(key)?.value as Node | null | undefined;
-    if (!isSeq(value)) return [];
     const out: DocumentSymbol[] = [];
-    for (let i = 0; i < value.items.length; i++) {
-      out.push(item(kind, value.items[i] as Node, i, children));
+    for (const n of itemsAt(pairs, key)) {
+      out.push(item(kind, n, out.length, children));
       yield;
     }
     return out;
@@ -142,6 +137,12 @@ function pairsOf(map: YAMLMap): Pairs {
     if (key !== undefined && !pairs.has(key)) pairs.set(key, pair);
   }
   return pairs;
+}
+
+/** The items of the list under `key`, or none when its value is not a list. */
+function itemsAt(pairs: Pairs, key: string): Node[] {
+  const value = pairs.get(key)?.value as Node | null | undefined;
+  return isSeq(value) ? (value.items as Node[]) : [];
 }
 
 function scalarText(node: Node | null | undefined): string | undefined {
