@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { serverEnvironment } from '../client/src/server-environment';
-import { launchServer, ServerProcesses, startedInDebugMode, type ServerLaunch } from '../client/src/server-process';
+import { launchServer, SERVER_NODE_FLAGS, ServerProcesses, startedInDebugMode, type ServerLaunch } from '../client/src/server-process';
 import { SERVER, tempFolder, withDeadline } from './lsp-client';
 
 const within = withDeadline(10_000);
@@ -75,6 +75,24 @@ describe('starting the language server from the extension', () => {
     await within(exited(first), 'the replaced server to be stopped');
     processes.reap();
     await within(exited(second), 'the last server to be stopped after reap');
+  });
+
+  it('starts the server with the V8 settings for its first lint in effect', async () => {
+    const probe = path.join(DIR, 'probe.js');
+    writeFileSync(
+      probe,
+      "const v8 = require('node:v8');\n" +
+        "const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');\n" +
+        "process.stdout.write(JSON.stringify({ execArgv: process.execArgv, young: young.space_size }) + '\\n');\n",
+    );
+    const options = launch(probe);
+    const child = launchServer(options);
+    started.push(child);
+    await within(exited(child), 'the probe to exit');
+    const report = JSON.parse(options.text().replace(/^info: /, '')) as { execArgv: string[]; young: number };
+    assert.deepEqual(report.execArgv, SERVER_NODE_FLAGS);
+    // V8 starts the young generation at 1 MB a half unless told otherwise.
+    assert.equal(report.young, 16 * 2 ** 20, 'the young generation starts at 16 MB a half');
   });
 
   it('kills a server that does not exit after the client lets it go, and says how a process ended', async () => {

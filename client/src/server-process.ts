@@ -20,6 +20,17 @@ export interface ServerLog {
   error(line: string): void;
 }
 
+/**
+ * Node's flags for the server process. A first lint allocates several megabytes in one burst, more
+ * the larger the document; V8 starts the young generation at 1 MB a half
+ * and collects it again and again while it grows. Starting it at its usual maximum, 16 MB a half,
+ * leaves none of that to do: the first diagnostics of a 1,000-line document came 3 ms sooner (from
+ * 47 to 44 ms, medians of 50 fresh servers), with no later start. Large documents had grown it to
+ * the maximum anyway, so their peak memory stays the same (`npm run bench`).
+ * (`--no-lazy-feedback-allocation` was tried too: no faster lint, and 10 ms slower starts.)
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=16'];
+
 /** Node's flags that mean the extension host runs under a debugger (as the client library tells). */
 export function startedInDebugMode(execArgv: readonly string[] = process.execArgv): boolean {
   return execArgv.some((arg) => /^--(?:inspect|debug)(?:-brk)?(?:=|$)/.test(arg));
@@ -33,7 +44,7 @@ export function startedInDebugMode(execArgv: readonly string[] = process.execArg
 export function launchServer(launch: ServerLaunch): ChildProcess {
   const child = fork(launch.module, ['--node-ipc', `--clientProcessId=${process.pid}`], {
     env: { ...launch.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
-    execArgv: launch.debug ? ['--nolazy', '--inspect=6009'] : [],
+    execArgv: [...SERVER_NODE_FLAGS, ...(launch.debug ? ['--nolazy', '--inspect=6009'] : [])],
     silent: true,
   });
   // As the client library does with the processes it starts: line by line, stderr as errors. A

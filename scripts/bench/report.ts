@@ -97,6 +97,8 @@ export interface Results {
     today: string;
     edits: number;
     requests: number;
+    /** Node's flags ours is started with, as the extension starts it (older results have none). */
+    ourNodeFlags?: string[];
     /** Fresh servers per document whose first diagnostics give coldMs (absent: one, the session's). */
     coldRuns?: number;
     durationS: number;
@@ -284,7 +286,9 @@ export function renderMarkdown(results: Results): string {
       ? `${peerLabel} publishes no version, so its edits are timed to the first publication after the change (it waits 200 ms after a change before validating).`
       : '',
     so
-      ? `${ourLabel} is started as its extension starts it: with the environment of the process that starts it` +
+      ? `${ourLabel} is started as its extension starts it` +
+        (results.meta.ourNodeFlags?.length ? ` (Node started with ${results.meta.ourNodeFlags.map((f) => `\`${f}\``).join(' ')}, set in \`client/src/server-process.ts\`)` : '') +
+        ': with the environment of the process that starts it' +
         (so.inherited
           ? `, less ${so.inherited.dropped.map((v) => `\`${v}\``).join(', ')} (set here), which the server does not need and which Node 20 reads at every start ` +
             `(the row marked "kept" shows ours started with the environment unchanged). ${peerLabel} is started with the environment unchanged, as its extension does.`

@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
 import { parseDocument } from 'yaml';
 import { serverEnvironment, UNNEEDED_VARIABLES } from '../../client/src/server-environment';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-process';
 import { generateStrategy, writeBenchDocuments } from './generate';
 import { BenchServer, sleep, type Published, type ServerSpec } from './lsp';
 import { renderMarkdown, updateReadme, type RequestTimes, type Results, type SessionResult, type SizeRun, type StartupResult, type ActivationResult } from './report';
@@ -77,8 +78,8 @@ const SPECS: Record<'ours' | 'peer', ServerSpec & { label: string; waitForConfig
     name: 'ours',
     label: `stratlint ${ourVersion}`,
     command: process.execPath,
-    args: [OUR_SERVER, '--stdio'],
-    // As the extension starts it (client/src/server-environment.ts).
+    // As the extension starts it (client/src/server-process.ts, client/src/server-environment.ts).
+    args: [...SERVER_NODE_FLAGS, OUR_SERVER, '--stdio'],
     env: serverEnvironment(process.env),
     initializationOptions: { today: TODAY },
     configuration: (section) => (section === 'stratlint' ? {} : null),
@@ -523,6 +524,7 @@ async function main(): Promise<void> {
       today: TODAY,
       edits: EDITS,
       requests: REQUESTS,
+      ourNodeFlags: [...SERVER_NODE_FLAGS],
       coldRuns: COLD_RUNS,
       durationS: 0,
     },
