@@ -74,8 +74,11 @@ export interface SizeRun {
   target: number;
   bytes: number;
   flaws: Record<string, number>;
-  /** One full `parseDocument` of the same text in the bench process, after two untimed ones (the parser warm), median of 5. */
-  floor: { medianMs: number; runsMs: number[] };
+  /**
+   * One full `parseDocument` of the same text in the bench process, the parser warm: median of 5
+   * after `warmupParses` untimed ones (at least two, for at least a second; older results: two).
+   */
+  floor: { medianMs: number; runsMs: number[]; warmupParses?: number };
   /**
    * The first `parseDocument` of the same text in a fresh Node process (the parser's code not yet
    * optimised, as in a server's first lint), median of 3 processes. Absent in older results.
@@ -272,7 +275,10 @@ export function renderMarkdown(results: Results): string {
   const peerRuns = results.sizes.map((s) => ok(s.servers.peer)).filter((r): r is SessionResult => r !== undefined);
   const explain = [
     results.sizes.some((s) => s.coldFloor)
-      ? 'Two floors for the first diagnostics: one `yaml` parse of the same text with the parser warm (two untimed parses first, ' +
+      ? 'Two floors for the first diagnostics: one `yaml` parse of the same text with the parser warm (' +
+        (results.sizes.every((s) => s.floor.warmupParses !== undefined)
+          ? `untimed parses for at least a second first, ${results.sizes.map((s) => `${s.floor.warmupParses} at ${s.lines.toLocaleString('en-US')} lines`).join(', ')}; `
+          : 'two untimed parses first, ') +
         "median of 5), and the first parse in a fresh Node process (median of 3 processes), which is what a server's first lint runs on."
       : '',
     `${meta.edits} single-character edits per document (a letter inserted into, then removed from, titles spread over the document), ` +
