@@ -224,7 +224,7 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-test('the language server runs with the storage folder for its code cache and without NODE_EXTRA_CA_CERTS', async () => {
+test('the language server runs with the storage folder for its code cache, its young generation setting, and without NODE_EXTRA_CA_CERTS', async () => {
   await open(workspaceUri(FIXTURE));
   await diagnosticsWithCode(workspaceUri(FIXTURE), 'tactic-owner');
   const [pid] = serverPids();
@@ -241,6 +241,9 @@ test('the language server runs with the storage folder for its code cache and wi
   if (process.env.NODE_EXTRA_CA_CERTS) assert.ok(!env.has('NODE_EXTRA_CA_CERTS'), `the extension host has NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS}; the server must not`);
   else say('NODE_EXTRA_CA_CERTS is not set for the editor: only its absence in the server is checked');
   assert.ok(!env.has('NODE_EXTRA_CA_CERTS'));
+  // Started by the editor's runtime with the flag client/src/server-process.ts gives it.
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  assert.ok(argv.includes('--min-semi-space-size=16'), `the server's command line: ${argv.join(' ')}`);
 });
 
 // Last on purpose: the restarted server serves nothing the earlier tests rely on, but a failure here
