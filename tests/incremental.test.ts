@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ParseCache } from '../server/src/engine/chunks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { detached, ParseCache } from '../server/src/engine/chunks';
 import { lint } from '../server/src/engine/lint';
 import type { Document, Node, YAMLSeq } from 'yaml';
 import { complete } from '../server/src/engine/editor/completion';
@@ -20,6 +22,28 @@ function fullLint(text: string): LintResult {
   return lint(text, { today: TODAY });
 }
 describe('incremental parsing', () => {
+  it('keeps copies of the pieces it cuts, which neither differ from them nor hold on to the whole text', () => {
+    for (const text of ['', 'a', 'title: "Grow" # ok\r\n  - x\n', '\ud800 lone surrogates \udfff', 'é ✓ 😀\u0000\u2028']) assert.equal(detached(text), text);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapAfter = (keep: (piece: string) => string): number => {
+      const kept: string[] = [];
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 20; i++) {
+        // A 4 MB document, of which a piece of 400 characters is kept.
+        const whole = `objectives:\n  - id: o${i}\n    title: Grow\n`.repeat(100_000);
+        kept.push(keep(whole.slice(1_000, 1_400)));
+      }
+      gc();
+      assert.equal(kept.length, 20);
+      return process.memoryUsage().heapUsed - before;
+    };
+    // A slice keeps its 4 MB document alive; the copies keep 400 characters each.
+    assert.ok(heapAfter((piece) => piece) > 40e6, 'the check sees what a slice holds on to');
+    assert.ok(heapAfter(detached) < 8e6, `${heapAfter(detached)} bytes kept`);
+  });
+
   it('equals a full lint after every edit of a random sequence', () => {
     fc.assert(incrementalProperty, { seed: 42, numRuns: 150 });
   });
