@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { serverEnvironment } from '../client/src/server-environment';
-import { launchServer, SERVER_NODE_FLAGS, ServerProcesses, startedInDebugMode, type ServerLaunch } from '../client/src/server-process';
+import { launchServer, serverNodeFlags, ServerProcesses, startedInDebugMode, type ServerLaunch } from '../client/src/server-process';
 import { SERVER, tempFolder, withDeadline } from './lsp-client';
 
 const within = withDeadline(10_000);
@@ -77,6 +77,11 @@ describe('starting the language server from the extension', () => {
     await within(exited(second), 'the last server to be stopped after reap');
   });
 
+  it('gives the young generation flag only to V8 versions known to have it (an unknown flag stops the process)', () => {
+    for (const version of ['11.3.244.8-node.33', '12.8.374.38-electron.0', '13.6.233.10-node.27']) assert.deepEqual(serverNodeFlags(version), ['--min-semi-space-size=16'], version);
+    for (const version of ['10.2.154.26', '14.0.1', 'unknown']) assert.deepEqual(serverNodeFlags(version), [], version);
+  });
+
   it('starts the server with the V8 settings for its first lint in effect', async () => {
     const probe = path.join(DIR, 'probe.js');
     writeFileSync(
@@ -90,7 +95,8 @@ describe('starting the language server from the extension', () => {
     started.push(child);
     await within(exited(child), 'the probe to exit');
     const report = JSON.parse(options.text().replace(/^info: /, '')) as { execArgv: string[]; young: number };
-    assert.deepEqual(report.execArgv, SERVER_NODE_FLAGS);
+    assert.deepEqual(report.execArgv, serverNodeFlags());
+    assert.ok(report.execArgv.length > 0, `this runtime (V8 ${process.versions.v8}) gets the flag`);
     // V8 starts the young generation at 1 MB a half unless told otherwise.
     assert.equal(report.young, 16 * 2 ** 20, 'the young generation starts at 16 MB a half');
   });

@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
 import { parseDocument } from 'yaml';
 import { serverEnvironment, UNNEEDED_VARIABLES } from '../../client/src/server-environment';
-import { SERVER_NODE_FLAGS } from '../../client/src/server-process';
+import { serverNodeFlags } from '../../client/src/server-process';
 import { generateStrategy, writeBenchDocuments } from './generate';
 import { BenchServer, sleep, type Published, type ServerSpec } from './lsp';
 import { renderMarkdown, updateReadme, type RequestTimes, type Results, type SessionResult, type SizeRun, type StartupResult, type ActivationResult } from './report';
@@ -79,7 +79,7 @@ const SPECS: Record<'ours' | 'peer', ServerSpec & { label: string; waitForConfig
     label: `stratlint ${ourVersion}`,
     command: process.execPath,
     // As the extension starts it (client/src/server-process.ts, client/src/server-environment.ts).
-    args: [...SERVER_NODE_FLAGS, OUR_SERVER, '--stdio'],
+    args: [...serverNodeFlags(), OUR_SERVER, '--stdio'],
     env: serverEnvironment(process.env),
     initializationOptions: { today: TODAY },
     configuration: (section) => (section === 'stratlint' ? {} : null),
@@ -533,7 +533,7 @@ async function main(): Promise<void> {
       today: TODAY,
       edits: EDITS,
       requests: REQUESTS,
-      ourNodeFlags: [...SERVER_NODE_FLAGS],
+      ourNodeFlags: serverNodeFlags(),
       coldRuns: COLD_RUNS,
       durationS: 0,
     },

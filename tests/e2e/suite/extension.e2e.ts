@@ -224,7 +224,7 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-test('the language server runs with the storage folder for its code cache, its young generation setting, and without NODE_EXTRA_CA_CERTS', async () => {
+test('the language server runs with the storage folder for its code cache, its young generation flag, and without NODE_EXTRA_CA_CERTS', async () => {
   await open(workspaceUri(FIXTURE));
   await diagnosticsWithCode(workspaceUri(FIXTURE), 'tactic-owner');
   const [pid] = serverPids();
