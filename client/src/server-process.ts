@@ -31,8 +31,9 @@ export interface ServerLog {
  * starts 10 ms slower. For the other setting for the first lint, see server/src/lsp/boot.ts.)
  *
  * A flag the runtime does not know stops the process before it runs a line, so the flag is given
- * only to the V8 versions known to have it: 11 (Node 20), 12 (the Electron of VS Code 1.96 and
- * later) and 13 (Node 24, which runs code-server's extension host).
+ * only to the V8 versions known to have it: 11 (Node 20), 12 and 13 (the Electron of VS Code 1.96
+ * and the releases after it; Node 24, which runs code-server's extension host). A later V8 gets no
+ * flag until it is checked: its first lints are only slower.
  */
 export function serverNodeFlags(v8Version: string = process.versions.v8): string[] {
   const major = Number(v8Version.split('.')[0]);
