@@ -17,10 +17,11 @@ const { dir: DIR, uri: FOLDER } = tempFolder('stratlint-boot-');
 const DOC = 'stratlint: 1\nid: demo\ntitle: Demo\nobjectives:\n  - id: obj-a\n    title: Grow\n';
 
 /** Starts the server with this cache folder, opens a document and returns its first diagnostics' codes. */
-async function lintOnce(cacheDir: string, env: Record<string, string> = {}): Promise<string[]> {
+async function lintOnce(cacheDir: string, env: Record<string, string> = {}, execArgv: string[] = []): Promise<string[]> {
   const inbox = new Inbox(DEADLINE_MS);
   const server = await startServer({
     folder: FOLDER,
+    execArgv,
     deadlineMs: DEADLINE_MS,
     inbox,
     env: { STRATLINT_CACHE_DIR: cacheDir, ...env },
@@ -53,6 +54,30 @@ describe('start through the code cache', () => {
     assert.deepEqual(await lintOnce(cacheDir), first);
     // Accepted by V8: the second start had no reason to write it again.
     assert.deepEqual(readFileSync(path.join(cacheDir, caches(cacheDir)[0])), written);
+  });
+
+  it('keeps one cache per set of Node flags, so servers started with and without them do not reject each other’s', async () => {
+    // V8 rejects a cache made under other flags: the extension starts the server with some, a hand-started server has none.
+    const cacheDir = path.join(DIR, 'flags');
+    const first = await lintOnce(cacheDir);
+    const [plain] = caches(cacheDir);
+    const plainBytes = readFileSync(path.join(cacheDir, plain));
+    assert.deepEqual(await lintOnce(cacheDir, {}, ['--min-semi-space-size=16']), first);
+    assert.equal(caches(cacheDir).length, 2, caches(cacheDir).join(', '));
+    const [flagged] = caches(cacheDir).filter((name) => name !== plain);
+    const flaggedBytes = readFileSync(path.join(cacheDir, flagged));
+    // Each accepted on its next start: neither rewritten nor removed.
+    assert.deepEqual(await lintOnce(cacheDir), first);
+    assert.deepEqual(await lintOnce(cacheDir, {}, ['--min-semi-space-size=16']), first);
+    assert.deepEqual(readFileSync(path.join(cacheDir, plain)), plainBytes);
+    assert.deepEqual(readFileSync(path.join(cacheDir, flagged)), flaggedBytes);
+    // A cache of another version of the bundle is removed when a cache is written.
+    const stale = path.join(cacheDir, 'server-0-0-v0.0.0-x64.cache');
+    writeFileSync(stale, 'old');
+    rmSync(path.join(cacheDir, plain));
+    await lintOnce(cacheDir);
+    assert.ok(!existsSync(stale), 'the stale cache is gone');
+    assert.equal(caches(cacheDir).length, 2, caches(cacheDir).join(', '));
   });
 
   it('survives a broken cache file, replacing it', async () => {

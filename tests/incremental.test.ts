@@ -26,22 +26,22 @@ describe('incremental parsing', () => {
     for (const text of ['', 'a', 'title: "Grow" # ok\r\n  - x\n', '\ud800 lone surrogates \udfff', 'é ✓ 😀\u0000\u2028']) assert.equal(detached(text), text);
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
+    /** A piece of 400 characters of a 4 MB document, made in a frame of its own, so that only what is kept holds the document. */
+    const pieceOf = (i: number, keep: (piece: string) => string): string => keep(`objectives:\n  - id: o${i}\n    title: Grow\n`.repeat(100_000).slice(1_000, 1_400));
     const heapAfter = (keep: (piece: string) => string): number => {
-      const kept: string[] = [];
       gc();
       const before = process.memoryUsage().heapUsed;
-      for (let i = 0; i < 20; i++) {
-        // A 4 MB document, of which a piece of 400 characters is kept.
-        const whole = `objectives:\n  - id: o${i}\n    title: Grow\n`.repeat(100_000);
-        kept.push(keep(whole.slice(1_000, 1_400)));
-      }
+      const kept = Array.from({ length: 20 }, (_, i) => pieceOf(i, keep));
       gc();
+      const grown = process.memoryUsage().heapUsed - before;
       assert.equal(kept.length, 20);
-      return process.memoryUsage().heapUsed - before;
+      return grown;
     };
-    // A slice keeps its 4 MB document alive; the copies keep 400 characters each.
-    assert.ok(heapAfter((piece) => piece) > 40e6, 'the check sees what a slice holds on to');
-    assert.ok(heapAfter(detached) < 8e6, `${heapAfter(detached)} bytes kept`);
+    // Twenty slices keep their twenty 4 MB documents alive; twenty copies keep 400 characters each.
+    const slices = heapAfter((piece) => piece);
+    const copies = heapAfter(detached);
+    assert.ok(slices > 40e6, `the check sees what a slice holds on to (${slices} bytes)`);
+    assert.ok(copies < slices / 10, `copies keep ${copies} bytes, slices ${slices}`);
   });
 
   it('equals a full lint after every edit of a random sequence', () => {

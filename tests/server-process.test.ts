@@ -82,7 +82,7 @@ describe('starting the language server from the extension', () => {
     for (const version of ['10.2.154.26', '14.0.1', 'unknown']) assert.deepEqual(serverNodeFlags(version), [], version);
   });
 
-  it('starts the server with the V8 settings for its first lint in effect', async () => {
+  it('starts the server with the V8 settings for its first lint in effect', async (t) => {
     const probe = path.join(DIR, 'probe.js');
     writeFileSync(
       probe,
@@ -96,9 +96,9 @@ describe('starting the language server from the extension', () => {
     await within(exited(child), 'the probe to exit');
     const report = JSON.parse(options.text().replace(/^info: /, '')) as { execArgv: string[]; young: number };
     assert.deepEqual(report.execArgv, serverNodeFlags());
-    assert.ok(report.execArgv.length > 0, `this runtime (V8 ${process.versions.v8}) gets the flag`);
-    // V8 starts the young generation at 1 MB a half unless told otherwise.
-    assert.equal(report.young, 16 * 2 ** 20, 'the young generation starts at 16 MB a half');
+    // V8 starts the young generation at 1 MB a half unless told otherwise (on Node 20 and 24).
+    if (report.execArgv.length > 0) assert.equal(report.young, 16 * 2 ** 20, 'the young generation starts at 16 MB a half');
+    else t.diagnostic(`V8 ${process.versions.v8} gets no flag: only that none is given is checked`);
   });
 
   it('kills a server that does not exit after the client lets it go, and says how a process ended', async () => {

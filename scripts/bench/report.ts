@@ -76,7 +76,7 @@ export interface SizeRun {
   flaws: Record<string, number>;
   /**
    * One full `parseDocument` of the same text in the bench process, the parser warm: median of 5
-   * after `warmupParses` untimed ones (at least two, for at least a second; older results: two).
+   * after `warmupParses` untimed ones (at least two, then for a second or 500 parses; older results: two).
    */
   floor: { medianMs: number; runsMs: number[]; warmupParses?: number };
   /**
@@ -277,7 +277,7 @@ export function renderMarkdown(results: Results): string {
     results.sizes.some((s) => s.coldFloor)
       ? 'Two floors for the first diagnostics: one `yaml` parse of the same text with the parser warm (' +
         (results.sizes.every((s) => s.floor.warmupParses !== undefined)
-          ? `untimed parses for at least a second first, ${results.sizes.map((s) => `${s.floor.warmupParses} at ${s.lines.toLocaleString('en-US')} lines`).join(', ')}; `
+          ? `untimed parses for a second first (at least two, at most 500): ${results.sizes.map((s) => `${s.floor.warmupParses} at ${s.lines.toLocaleString('en-US')} lines`).join(', ')}; `
           : 'two untimed parses first, ') +
         "median of 5), and the first parse in a fresh Node process (median of 3 processes), which is what a server's first lint runs on."
       : '',

@@ -453,8 +453,8 @@ async function timedRequests(count: number, send: (i: number) => Promise<void>):
 }
 
 /**
- * The parse with the parser warm: untimed parses first, at least two and for at least a second in
- * all, so that the floor is the parse and not the parser's warm-up (after two parses alone, the
+ * The parse with the parser warm: untimed parses first, at least two, then on until a second has
+ * passed (or 500 parses), so that the floor is the parse and not the parser's warm-up (after two parses alone, the
  * parser was often not optimised yet). Even warm, the floor of 1,000 lines depends on the process:
  * about 20 ms in some and 33–40 ms in others, each about half of the time (10 fresh processes), so
  * the 1,000-line ratio moves between runs with it.

@@ -39,7 +39,8 @@ try {
   process.stderr.write(`stratlint: cannot start the language server: ${core} is missing or unreadable (${(error as Error).message}). Reinstall the extension.\n`);
   process.exit(1);
 }
-const cacheFile = codeCachePath(fs.statSync(core));
+const coreStat = fs.statSync(core);
+const cacheFile = codeCachePath(coreStat);
 
 let cachedData: Buffer | undefined;
 if (cacheFile) {
@@ -52,25 +53,40 @@ if (cacheFile) {
 
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: core, cachedData });
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-  process.once(WARM_EVENT, () => setImmediate(() => writeCodeCache(script, cacheFile)));
+  process.once(WARM_EVENT, () => setImmediate(() => writeCodeCache(script, cacheFile, cachePrefix(coreStat))));
 }
 const mod = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(core), mod, core, __dirname);
 
 /**
  * Where the code cache of this bundle goes: named after the bundle's size and time of writing
- * (every build and every install writes it anew) and the Node.js version. V8 itself checks only
- * the length of the source, so the name must tell versions of the bundle apart. (Hashing the
- * bundle would be surer, but loading node:crypto alone costs a few milliseconds of every start.)
+ * (every build and every install writes it anew), the Node.js version, and the flags Node was
+ * started with. V8 itself checks only the length of the source, so the name must tell versions of
+ * the bundle apart. (Hashing the bundle would be surer, but loading node:crypto alone costs a few
+ * milliseconds of every start.) V8 also rejects a cache made under other flags: the extension
+ * starts the server with flags (client/src/server-process.ts), a server started by hand or by
+ * another editor may have none, and each keeps its own file.
  */
 function codeCachePath(stat: fs.Stats): string | undefined {
   if (process.env.STRATLINT_CODE_CACHE === 'off') return undefined;
   const dir = process.env.STRATLINT_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'stratlint');
-  const key = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`.replace(/[^\w.-]/g, '_');
-  return path.join(dir, `server-${key}.cache`);
+  const flags = process.execArgv.length > 0 ? `-${fnv1a(process.execArgv.join(' ')).toString(36)}` : '';
+  return path.join(dir, `${cachePrefix(stat)}${flags}.cache`);
 }
 
-function writeCodeCache(compiled: vm.Script, file: string): void {
+/** The start of the names of this bundle's caches under this Node.js, whatever the flags. */
+function cachePrefix(stat: fs.Stats): string {
+  return `server-${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}`.replace(/[^\w.-]/g, '_');
+}
+
+/** A 32-bit FNV-1a hash: enough to tell sets of flags apart in a file name. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function writeCodeCache(compiled: vm.Script, file: string, prefix: string): void {
   try {
     const data = compiled.createCachedData();
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -78,9 +94,10 @@ function writeCodeCache(compiled: vm.Script, file: string): void {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
-    // Caches of earlier versions of the bundle are of no use any more.
+    // Caches of other versions of the bundle or of Node.js are of no use any more; those of this
+    // bundle under other flags belong to servers started another way.
     for (const name of fs.readdirSync(path.dirname(file))) {
-      if (/^server-[\w.-]+\.cache$/.test(name) && name !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+      if (/^server-[\w.-]+\.cache$/.test(name) && !name.startsWith(`${prefix}.`) && !name.startsWith(`${prefix}-`)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
     }
   } catch {
     // A read-only or full disk: the next start compiles again.
