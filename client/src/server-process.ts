@@ -27,9 +27,10 @@ export interface ServerLog {
  * collects it again and again while it grows; starting it at its usual maximum, 16 MB a half,
  * leaves none of that to do. First diagnostics of a 1,000-line document 47 → 44 ms (medians of 50
  * fresh servers), starts no slower; large documents grow it to the maximum anyway, so their peak
- * memory stays the same. (Sizes and figures are Node 20's. Electron's V8 compresses pointers,
- * which halves the young generation's sizes; it was not measured there.) (`--no-lazy-feedback-allocation` was tried too: no faster first lint, and
- * starts 10 ms slower. For the other setting for the first lint, see server/src/lsp/boot.ts.)
+ * memory stays the same. Sizes and figures are Node 20's: Electron's V8 compresses pointers, which
+ * halves the young generation's sizes, and was not measured. (`--no-lazy-feedback-allocation` was
+ * tried too: no faster first lint, and starts 10 ms slower. For the other setting for the first
+ * lint, see server/src/lsp/boot.ts.)
  *
  * A flag the runtime does not know stops the process before it runs a line, so the flag is given
  * only to the V8 versions known to have it: 11 (Node 20), 12 and 13 (the Electron of VS Code 1.96

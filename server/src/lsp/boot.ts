@@ -39,8 +39,8 @@ try {
   process.stderr.write(`stratlint: cannot start the language server: ${core} is missing or unreadable (${(error as Error).message}). Reinstall the extension.\n`);
   process.exit(1);
 }
-const coreStat = fs.statSync(core);
-const cacheFile = codeCachePath(coreStat);
+const prefix = cachePrefix(fs.statSync(core));
+const cacheFile = codeCachePath(prefix);
 
 let cachedData: Buffer | undefined;
 if (cacheFile) {
@@ -53,7 +53,7 @@ if (cacheFile) {
 
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: core, cachedData });
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
-  process.once(WARM_EVENT, () => setImmediate(() => writeCodeCache(script, cacheFile, cachePrefix(coreStat))));
+  process.once(WARM_EVENT, () => setImmediate(() => writeCodeCache(script, cacheFile, prefix)));
 }
 const mod = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(core), mod, core, __dirname);
@@ -67,11 +67,11 @@ const mod = { exports: {} };
  * starts the server with flags (client/src/server-process.ts), a server started by hand or by
  * another editor may have none, and each keeps its own file.
  */
-function codeCachePath(stat: fs.Stats): string | undefined {
+function codeCachePath(prefix: string): string | undefined {
   if (process.env.STRATLINT_CODE_CACHE === 'off') return undefined;
   const dir = process.env.STRATLINT_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'stratlint');
   const flags = process.execArgv.length > 0 ? `-${fnv1a(process.execArgv.join(' ')).toString(36)}` : '';
-  return path.join(dir, `${cachePrefix(stat)}${flags}.cache`);
+  return path.join(dir, `${prefix}${flags}.cache`);
 }
 
 /** The start of the names of this bundle's caches under this Node.js, whatever the flags. */
