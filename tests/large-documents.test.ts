@@ -11,6 +11,7 @@ import { ParseCache } from '../server/src/engine/chunks';
 import { lint } from '../server/src/engine/lint';
 import { parse } from '../server/src/engine/parse';
 import { MAX_PERSON_FIXES } from '../server/src/engine/model';
+import { SUGGESTION_BUDGET } from '../server/src/rules/unknown-reference';
 import { MAX_RELATED, type Finding } from '../server/src/engine/types';
 
 const TODAY = '2027-03-15';
@@ -59,6 +60,24 @@ describe('findings on large documents', () => {
     // A short cycle is spelled out in full.
     const short = lint(strategy({ people: 1, tactics: [...tactic('a', 'p-0', ['b']), ...tactic('b', 'p-0', ['c']), ...tactic('c', 'p-0', ['a'])] }), { today: TODAY });
     assert.deepEqual(of(short.findings, 'dependency-cycle').map((f) => f.message), ['Dependency cycle: a → b → c → a']);
+  });
+
+  it('suggests for unknown ids far from every person while its budget lasts, and for typos always', () => {
+    const people = 1200;
+    // Two edits from p-100 … p-1099 and from nothing nearer: each is compared with every person.
+    const far = Array.from({ length: 1000 }, (_, i) => tactic(`t-${i}`, `p-${100 + i}xx`)).flat();
+    // One edit from p-1150, after the budget is spent.
+    const text = strategy({ people, tactics: [...far, ...tactic('t-typo', 'p-1150z')] });
+    const suggested = (findings: Finding[]) => of(findings, 'unknown-reference').map((f) => /Did you mean '([^']+)'/.exec(f.message)?.[1]);
+    const first = suggested(lint(text, { today: TODAY }).findings);
+    assert.equal(first.length, 1001);
+    const allowed = Math.ceil(SUGGESTION_BUDGET / people);
+    assert.ok(allowed < 1000);
+    assert.deepEqual(first.slice(0, 3), ['p-100', 'p-101', 'p-102']);
+    assert.equal(first.slice(0, 1000).filter((s) => s !== undefined).length, allowed);
+    assert.equal(first[1000], 'p-1150');
+    // Linting again answers from memory, and the same.
+    assert.deepEqual(suggested(lint(text, { today: TODAY }).findings), first);
   });
 
   it('offers an engagement plan for each of at most MAX_PERSON_FIXES people', () => {

@@ -52,5 +52,51 @@ describe('suggestions', () => {
       { seed: 11, numRuns: 1500 },
     );
   });
+
+  it('suggests through its index of near words what a comparison with every candidate suggests', () => {
+    // Few letters and short words: most words have candidates one edit away, some several.
+    const unit = fc.constantFrom('a', 'b', 'c', 'A', '-', 'é');
+    const id = fc.string({ unit, minLength: 1, maxLength: 7 });
+    let scope = 0;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(id, { minLength: 1, maxLength: 80 }),
+        fc.array(id, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(0, 2, 32),
+        (candidates, words, indexAfter) => {
+          const suggester = Suggester.for(`index-${scope++}`, candidates, indexAfter);
+          for (const w of words) {
+            assert.equal(suggester.closest(w), closest(w, candidates), `${w} among ${candidates.join(' ')}`);
+            // `except` passes over one candidate, the nearest or another.
+            const except = candidates[w.length % candidates.length];
+            assert.equal(suggester.closest(w, except), closest(w, candidates.filter((c) => c !== except)), `${w} except ${except}`);
+          }
+        },
+      ),
+      { seed: 5, numRuns: 1500 },
+    );
+  });
+
+  it('spends a budget on words with nothing within one edit, the same whatever was looked up before', () => {
+    const people = Array.from({ length: 100 }, (_, i) => `person-${String(i).padStart(3, '0')}`);
+    // Two edits from person-000…person-099 (and further from the rest): each needs the whole list.
+    const far = Array.from({ length: 10 }, (_, i) => `person-0${i}zz`);
+    const typo = 'persn-042';
+    const ask = (suggester: Suggester) => {
+      const budget = { comparisons: 3 * people.length };
+      return [...far.map((w) => suggester.closest(w, undefined, budget)), suggester.closest(typo, undefined, budget)];
+    };
+    const expected = ['person-000', 'person-010', 'person-020', ...Array(7).fill(undefined), 'person-042'];
+    for (const indexAfter of [0, 32]) {
+      const suggester = Suggester.for(`budget-${indexAfter}`, people, indexAfter);
+      assert.deepEqual(ask(suggester), expected);
+      // Remembered answers spend as fresh ones do.
+      assert.deepEqual(ask(suggester), expected);
+      // So do answers remembered from lookups without a budget.
+      const unbudgeted = Suggester.for(`budget-free-${indexAfter}`, people, indexAfter);
+      for (const w of [...far].reverse()) unbudgeted.closest(w);
+      assert.deepEqual(ask(unbudgeted), expected);
+    }
+  });
 });
 

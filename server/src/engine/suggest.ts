@@ -89,42 +89,151 @@ function closestIn(word: string, candidates: readonly string[], lowered: readonl
 }
 
 /**
- * Suggestions against one candidate list, remembered while the list stays the same: a large
- * document has hundreds of people, and the same typos are looked up again on every keystroke.
+ * Every string one deletion (or none) away from `word`, each once. Two words within one edit of
+ * each other (a substitution, an insertion, a deletion or a swap of neighbours) always share one:
+ * delete the changed character from both, the inserted one from the longer, or one of the swapped
+ * pair from both.
  */
+function deletions(word: string): Set<string> {
+  const out = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Lookups a Suggester answers by comparing with every candidate before it builds its index (see
+ * `nearby`): the index costs about as much as a few dozen such lookups, and most lists are asked
+ * about a handful of typos.
+ */
+const INDEX_AFTER = 32;
+
 /** Answers a Suggester remembers (a 100,000-line document has at most some 50,000 references). */
 const MEMO_LIMIT = 100_000;
 
+/**
+ * How many comparisons with a candidate a caller still allows for words that have no candidate
+ * within one edit (those need the whole list). Shared by the lookups of one lint, it bounds the
+ * time thousands of far-off unknown ids take; what it cuts depends on the document alone.
+ */
+export interface SuggestionBudget {
+  comparisons: number;
+}
+
+/** An answer, and whether finding it took the whole list (and so costs a budget). */
+interface Answer {
+  found: string | undefined;
+  wholeList: boolean;
+}
+
+/**
+ * Suggestions against one candidate list, remembered while the list stays the same: a large
+ * document has hundreds of people, and the same typos are looked up again on every keystroke.
+ */
 export class Suggester {
   private static last = new Map<string, Suggester>();
-  private readonly memo = new Map<string, string | undefined>();
+  private readonly memo = new Map<string, Answer>();
 
   /** The candidates lower-cased once, not on every comparison. */
   private lowered: string[] | undefined;
   private masks: Int32Array | undefined;
+  /** Lookups answered so far; past `indexAfter`, `nearby` is built. */
+  private lookups = 0;
+  /** Each string one deletion (or none) from a lower-cased candidate → the candidates' indexes. */
+  private nearby: Map<string, number[]> | undefined;
 
-  private constructor(private readonly candidates: readonly string[]) {}
+  private constructor(
+    private readonly candidates: readonly string[],
+    private readonly indexAfter: number,
+  ) {}
 
-  /** The suggester for this list (shared with the previous call when the list is unchanged). */
-  static for(scope: string, candidates: readonly string[]): Suggester {
+  /**
+   * The suggester for this list (shared with the previous call when the list is unchanged).
+   * `indexAfter` is for tests: how many lookups compare with every candidate before the index is built.
+   */
+  static for(scope: string, candidates: readonly string[], indexAfter = INDEX_AFTER): Suggester {
     const previous = Suggester.last.get(scope);
-    if (previous && sameElements(previous.candidates, candidates)) return previous;
-    const next = new Suggester([...candidates]);
+    if (previous && previous.indexAfter === indexAfter && sameElements(previous.candidates, candidates)) return previous;
+    const next = new Suggester([...candidates], indexAfter);
     Suggester.last.set(scope, next);
     return next;
   }
 
-  /** The closest candidate; with `except`, the closest other than that one (not remembered). */
-  closest(word: string, except?: string): string | undefined {
-    if (except === undefined && this.memo.has(word)) return this.memo.get(word);
+  /**
+   * The closest candidate; with `except`, the closest other than that one (not remembered). With a
+   * budget, a word with no candidate within one edit gets an answer only while the budget lasts,
+   * and spends the list's length from it (remembered answers too, so that the answers depend on
+   * the words looked up, not on what was looked up before).
+   */
+  closest(word: string, except?: string, budget?: SuggestionBudget): string | undefined {
+    const remembered = except === undefined ? this.memo.get(word) : undefined;
+    if (remembered) return this.spend(remembered, budget);
+    const lower = word.toLowerCase();
     const lowered = (this.lowered ??= this.candidates.map((c) => c.toLowerCase()));
     this.masks ??= Int32Array.from(lowered, charMask);
-    const found = closestIn(word, this.candidates, lowered, this.masks, except);
-    if (except !== undefined) return found;
-    // Bounded, but above what a document holds: clearing it would make every keystroke look all up again.
-    if (this.memo.size > MEMO_LIMIT) this.memo.clear();
-    this.memo.set(word, found);
-    return found;
+    const broke = budget !== undefined && budget.comparisons <= 0;
+    if (this.nearby === undefined && (this.lookups++ >= this.indexAfter || broke)) this.nearby = this.index(lowered);
+    let answer: Answer;
+    const near = this.nearby && this.withinOneEdit(lower, this.nearby, except);
+    if (near !== undefined) answer = { found: near, wholeList: false };
+    else if (broke) return undefined;
+    else {
+      const found = closestIn(word, this.candidates, lowered, this.masks, except);
+      // Without the index, a word with a candidate within one edit went through the whole list too, but need not have.
+      answer = { found, wholeList: this.nearby !== undefined || found === undefined || boundedDistance(lower, found.toLowerCase(), 1) > 1 };
+    }
+    if (except === undefined) {
+      // Bounded, but above what a document holds: clearing it would make every keystroke look all up again.
+      if (this.memo.size > MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, answer);
+    }
+    return this.spend(answer, budget);
+  }
+
+  private spend(answer: Answer, budget: SuggestionBudget | undefined): string | undefined {
+    if (!answer.wholeList || budget === undefined) return answer.found;
+    if (budget.comparisons <= 0) return undefined;
+    budget.comparisons -= this.candidates.length;
+    return answer.found;
+  }
+
+  /**
+   * Thousands of distinct unknown ids against thousands of people, each compared with every
+   * person, took seconds when the ids look alike (`person-00417`): the masks and lengths do not
+   * tell them apart. Most typos are one edit from what was meant, and those are found here with a
+   * lookup per deletion.
+   */
+  private index(lowered: readonly string[]): Map<string, number[]> {
+    const nearby = new Map<string, number[]>();
+    lowered.forEach((candidate, i) => {
+      for (const key of deletions(candidate)) {
+        const list = nearby.get(key);
+        if (list) list.push(i);
+        else nearby.set(key, [i]);
+      }
+    });
+    return nearby;
+  }
+
+  /**
+   * The nearest candidate when one is at most one edit away (the first alphabetically among
+   * equals, as `closestIn`), else undefined. Every candidate that near shares a key with the word
+   * (see `deletions`), so none is missed, and one edit is within every word's limit.
+   */
+  private withinOneEdit(lower: string, nearby: Map<string, number[]>, except: string | undefined): string | undefined {
+    let best: string | undefined;
+    let bestDistance = 1;
+    for (const key of deletions(lower)) {
+      for (const i of nearby.get(key) ?? []) {
+        const candidate = this.candidates[i];
+        if (candidate === except) continue;
+        const d = boundedDistance(lower, this.lowered![i], 1);
+        if (d > 1) continue;
+        if (best === undefined || d < bestDistance || (d === bestDistance && candidate < best)) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
   }
 }
-
