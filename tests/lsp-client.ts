@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serverNodeFlags } from '../client/src/server-process';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -96,7 +97,7 @@ export interface ServerOptions {
   inbox?: Inbox;
   /** More handlers, set before the connection listens; one for a method above replaces it. */
   onConnection?: (connection: ProtocolConnection, child: ChildProcess) => void;
-  /** Node options before the server script (e.g. `--cpu-prof`). */
+  /** Node options before the server script (default: those the extension starts it with). */
   execArgv?: string[];
   /** `inherit`: the server's stderr goes to ours rather than into `stderr`. */
   stderr?: 'pipe' | 'inherit';
@@ -126,7 +127,7 @@ export interface Server {
 
 /** The built server over stdio, initialized with one workspace folder (and `initialized` sent unless deferred). */
 export async function startServer(options: ServerOptions): Promise<Server> {
-  const { folder, capabilities, deadlineMs, today = '2027-03-15', settings = () => ({}), inbox, onConnection, execArgv = [], deferInitialized = false } = options;
+  const { folder, capabilities, deadlineMs, today = '2027-03-15', settings = () => ({}), inbox, onConnection, execArgv = serverNodeFlags(), deferInitialized = false } = options;
   assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
   const within = withDeadline(deadlineMs);
   const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], {

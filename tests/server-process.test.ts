@@ -77,8 +77,9 @@ describe('starting the language server from the extension', () => {
     await within(exited(second), 'the last server to be stopped after reap');
   });
 
-  it('gives the young generation flag only to V8 versions known to have it (an unknown flag stops the process)', () => {
-    for (const version of ['11.3.244.8-node.33', '12.8.374.38-electron.0', '13.6.233.10-node.27']) assert.deepEqual(serverNodeFlags(version), ['--min-semi-space-size=16'], version);
+  it('gives each flag only to V8 versions known to have it (an unknown flag stops the process)', () => {
+    assert.deepEqual(serverNodeFlags('11.3.244.8-node.33'), ['--min-semi-space-size=16', '--concurrent-sparkplug']);
+    for (const version of ['12.8.374.38-electron.0', '13.6.233.10-node.27']) assert.deepEqual(serverNodeFlags(version), ['--min-semi-space-size=16'], version);
     for (const version of ['10.2.154.26', '14.0.1', 'unknown']) assert.deepEqual(serverNodeFlags(version), [], version);
   });
 

@@ -32,14 +32,21 @@ export interface ServerLog {
  * tried too: no faster first lint, and starts 10 ms slower. For the other setting for the first
  * lint, see server/src/lsp/boot.ts.)
  *
- * A flag the runtime does not know stops the process before it runs a line, so the flag is given
+ * On V8 11 (Node 20), Sparkplug, the compiler that first turns hot functions into machine code,
+ * also compiles on a second thread, as V8 13 (Node 24) does by default: the lint goes on running
+ * while its functions are compiled. First diagnostics of a 1,000-line document 21.1 → 18.9 ms
+ * (medians of 25 fresh servers each, in turns). It must be on the command line: set once the
+ * process runs, the server hung before answering `initialize`.
+ *
+ * A flag the runtime does not know stops the process before it runs a line, so each flag is given
  * only to the V8 versions known to have it: 11 (Node 20), 12 and 13 (the Electron of VS Code 1.96
  * and the releases after it; Node 24, which runs code-server's extension host). A later V8 gets no
  * flag until it is checked: its first lints are only slower.
  */
 export function serverNodeFlags(v8Version: string = process.versions.v8): string[] {
   const major = Number(v8Version.split('.')[0]);
-  return major >= 11 && major <= 13 ? ['--min-semi-space-size=16'] : [];
+  if (major === 11) return ['--min-semi-space-size=16', '--concurrent-sparkplug'];
+  return major >= 12 && major <= 13 ? ['--min-semi-space-size=16'] : [];
 }
 
 /** Node's flags that mean the extension host runs under a debugger (as the client library tells). */
