@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it, mock } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { forgetRecentParses, recentParse } from '../server/src/engine/parse';
 import { ConfigStore } from '../server/src/lsp/configs';
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from '../server/src/lsp/protocol';
 import { SettingsStore } from '../server/src/lsp/settings';
-import { Validator } from '../server/src/lsp/validation';
+import { DEBOUNCE_MS, Validator } from '../server/src/lsp/validation';
 import { WorkspaceFiles } from '../server/src/lsp/workspace';
 import { tempFolder } from './lsp-client';
 
@@ -54,11 +54,11 @@ function harness(onAsk?: () => void, atOnce = false) {
     validator,
     published,
     asked,
-    /** Opens a document of the folder and schedules its lint, as didOpen does. */
-    open(name: string, text: string, version = 1): string {
+    /** Opens a document of the folder and schedules its lint, as didOpen does (`opened`) or a change. */
+    open(name: string, text: string, version = 1, opened = false): string {
       const uri = `${folder}/${name}`;
       open.set(uri, TextDocument.create(uri, 'yaml', version, text));
-      validator.schedule(uri);
+      validator.schedule(uri, opened);
       return uri;
     },
     /** Waits for the next settings request. */
@@ -71,6 +71,39 @@ function harness(onAsk?: () => void, atOnce = false) {
 
 describe('validator: the first lint of a document', () => {
   afterEach(() => forgetRecentParses());
+
+  it('starts linting a document just opened at the next turn, and a change after a timer', async (t) => {
+    // Timers do not fire here unless the test says so.
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const h = harness(undefined, true);
+    h.open('opened.strategy.yaml', EXAMPLE, 1, true);
+    await turns(3);
+    assert.equal(h.published.length, 1, 'the open is linted without a timer');
+    h.open('opened.strategy.yaml', `${EXAMPLE}\n`, 2);
+    await turns(3);
+    assert.equal(h.published.length, 1, 'the change waits for its timer');
+    mock.timers.tick(0);
+    await turns(3);
+    assert.equal(h.published.length, 2);
+    assert.equal(h.published[1].version, 2);
+  });
+
+  it('lints a change that arrives while an open waits for its turn after the pause in typing', async (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const h = harness(undefined, true);
+    h.open('burst.strategy.yaml', EXAMPLE, 1, true);
+    h.open('burst.strategy.yaml', `${EXAMPLE}\n`, 2);
+    await turns(3);
+    assert.equal(h.published.length, 0, 'the open was not linted: a change came first');
+    mock.timers.tick(DEBOUNCE_MS - 1);
+    await turns(3);
+    assert.equal(h.published.length, 0, 'the change waits for the pause');
+    mock.timers.tick(1);
+    await turns(3);
+    assert.deepEqual(h.published.map((p) => p.version), [2]);
+  });
 
   it('parses the document while the editor answers the settings request, and lints that parse', async () => {
     const h = harness();

@@ -112,10 +112,14 @@ export function startServer(connection: Connection): void {
     workspaceFiles.changedOnDisk(params.changes);
   });
 
+  // The documents tell of an open twice: onDidOpen, then onDidChangeContent.
+  const opened = new Set<string>();
+  documents.onDidOpen((event) => opened.add(event.document.uri));
   documents.onDidChangeContent((change) => {
     const uri = change.document.uri;
+    const justOpened = opened.delete(uri);
     if (configs.affects(uri)) reloadConfigs();
-    if (!isConfigFile(uri)) validator?.schedule(uri);
+    if (!isConfigFile(uri)) validator?.schedule(uri, justOpened);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;

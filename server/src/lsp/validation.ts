@@ -55,7 +55,8 @@ export interface ValidatorOptions {
  * edits are served meanwhile. Closed documents are linted from their indexed text, without a version.
  */
 export class Validator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** For each open document whose lint waits (for a timer or its turn), what cancels that lint. */
+  private readonly waiting = new Map<string, () => void>();
   /**
    * Bumped on every change, close and re-lint request; a run publishes only if its generation is
    * still current, so results for a stale version are dropped. Kept after close so that a run
@@ -85,26 +86,30 @@ export class Validator {
     private readonly options: ValidatorOptions,
   ) {}
 
-  /** Lints an open document after a pause in typing. */
-  schedule(uri: string): void {
+  /** Lints an open document after a pause in typing; one just `opened`, as soon as the message is handled. */
+  schedule(uri: string, opened = false): void {
     const generation = this.bump(uri);
     this.queued.delete(uri);
-    const pending = this.timers.has(uri);
-    clearTimeout(this.timers.get(uri));
+    const cancel = this.waiting.get(uri);
+    cancel?.();
+    const run = () => {
+      this.waiting.delete(uri);
+      this.validate(uri, generation).catch((error: unknown) => this.logError(`stratlint: validating ${uri} failed`, error));
+    };
+    if (opened && !cancel) {
+      // An open is no burst of keystrokes. A timer, even of 0 ms, waits a millisecond and then for the
+      // event loop's timer phase: first diagnostics at 1,000 lines 19.0 → 17.4 ms (31 servers each).
+      const immediate = setImmediate(run);
+      this.waiting.set(uri, () => clearImmediate(immediate));
+      return;
+    }
     // A change that finds no lint waiting is linted at once, so a keystroke costs no waiting.
     // Changes that arrive faster than the document lints find one waiting and push it back until
-    // the typing pauses: a burst is linted once, not once per keystroke.
-    const quiet = !pending;
-    this.timers.set(
-      uri,
-      setTimeout(
-        () => {
-          this.timers.delete(uri);
-          this.validate(uri, generation).catch((error: unknown) => this.logError(`stratlint: validating ${uri} failed`, error));
-        },
-        quiet ? 0 : DEBOUNCE_MS,
-      ),
-    );
+    // the typing pauses: a burst is linted once, not once per keystroke. (Through a timer: handling
+    // each message of the protocol takes a turn of the event loop, so a lint run at the next turn
+    // would come between two changes that arrived together.)
+    const timer = setTimeout(run, cancel ? DEBOUNCE_MS : 0);
+    this.waiting.set(uri, () => clearTimeout(timer));
   }
 
   /** Lints these documents again: open ones after the usual pause, indexed closed ones in the background. */
@@ -140,16 +145,16 @@ export class Validator {
   /** An open document was closed. Whether its findings stay is the workspace's call (see WorkspaceFiles.closed). */
   closed(uri: string): void {
     this.bump(uri);
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.waiting.get(uri)?.();
+    this.waiting.delete(uri);
     this.parseCaches.delete(uri);
   }
 
   /** Takes a document's findings off screen: it was deleted, closed outside the workspace, or is no strategy document. */
   withdraw(uri: string): void {
     this.bump(uri);
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.waiting.get(uri)?.();
+    this.waiting.delete(uri);
     this.queued.delete(uri);
     this.overloadMax.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
