@@ -3,6 +3,7 @@ import { rules as allRules, ruleById } from '../rules';
 import { sameElements } from './memo';
 import { health, putsModeAtRisk } from './health';
 import { describeChain, findChains, linkFindings } from './obstacle-chain';
+import { byCodeUnits } from './words';
 import { parse, type Parsed } from './parse';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { offsetsOf } from './positions';
@@ -100,7 +101,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   const result = [...suppress(findings, parsed, config), ...chainFindings(findings, parsed, config)];
   linkFindings(result);
-  result.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
+  result.sort((a, b) => a.offsets.start - b.offsets.start || byCodeUnits(a.ruleId, b.ruleId));
   const answer = { findings: result, health: health(result) };
   if (key !== undefined) results.set(parsed, { key, result: answer });
   return answer;

@@ -3,6 +3,7 @@
 // from its root cause, so the author fixes the cause first.
 import { FAILURE_MODE_TITLES, LEADS_TO } from './chains';
 import { putsModeAtRisk } from './health';
+import { byCodeUnits } from './words';
 import type { FailureMode, Finding, RelatedInfo } from './types';
 
 /** Related entries added to one finding at most, so a long list stays readable. */
@@ -84,7 +85,7 @@ export function findChains(findings: readonly Finding[]): Chain[] {
       return [m, ...best];
     };
     const paths = (roots.length > 0 ? roots : [group.sort()[0]]).map((r) => longest(r, new Set([r])));
-    paths.sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
+    paths.sort((a, b) => b.length - a.length || byCodeUnits(a[0], b[0]));
     const [path, ...others] = paths;
     const onMain = new Set(path);
     const branches = others.map((p) => {

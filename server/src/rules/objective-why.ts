@@ -1,6 +1,7 @@
 import { leadsTo } from '../engine/chains';
 import { eachObjective, itemPath, label, text } from '../engine/model';
 import type { RuleContext, RuleMeta } from '../engine/types';
+import { wordCount } from '../engine/words';
 
 export const meta: RuleMeta = {
   id: 'objective-why',
@@ -46,7 +47,7 @@ export function check(context: RuleContext): void {
       context.report({ path: [...path, 'why'], target: 'key', messageId: 'missing', data: { id } });
       return;
     }
-    const count = value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const count = wordCount(value);
     if (count < min) context.report({ path: [...path, 'why'], messageId: 'short', data: { id, count, min } });
   });
 }

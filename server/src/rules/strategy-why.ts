@@ -1,6 +1,7 @@
 import { leadsTo } from '../engine/chains';
 import { text } from '../engine/model';
 import type { Path, RuleContext, RuleMeta } from '../engine/types';
+import { wordCount } from '../engine/words';
 
 export const meta: RuleMeta = {
   id: 'strategy-why',
@@ -55,9 +56,4 @@ export function check(context: RuleContext): void {
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-/** Words are whitespace-separated tokens holding at least one letter or digit (so "—" or ";" do not count). */
-function wordCount(value: string): number {
-  return value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

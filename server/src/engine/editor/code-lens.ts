@@ -3,6 +3,7 @@
 import { FAILURE_MODE_TITLES } from '../chains';
 import { putsModeAtRisk } from '../health';
 import type { FailureMode, LintResult, Range } from '../types';
+import { byCodeUnits } from '../words';
 
 export interface ModeAtRisk {
   mode: FailureMode;
@@ -32,7 +33,7 @@ export function healthLens(result: LintResult): HealthLens {
     }
     entry.findings.push({ ruleId: f.ruleId, message: f.message, range: f.range });
   }
-  const modes = [...byMode.values()].sort((a, b) => a.mode.localeCompare(b.mode));
+  const modes = [...byMode.values()].sort((a, b) => byCodeUnits(a.mode, b.mode));
   const score = `Health ${Math.round(result.health * 100)}%`;
   const title = modes.length === 0
     ? `${score} · no failure mode at risk`
