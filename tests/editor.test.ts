@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { ParseCache } from '../server/src/engine/chunks';
 import { codeActions, fixAllAction } from '../server/src/engine/editor/code-actions';
 import { healthLens } from '../server/src/engine/editor/code-lens';
@@ -10,7 +11,7 @@ import { SHOW_FAILURE_MODES } from '../server/src/engine/editor/commands';
 import { complete, type Completion } from '../server/src/engine/editor/completion';
 import type { RangeEdit } from '../server/src/engine/editor/document';
 import { hover } from '../server/src/engine/editor/hover';
-import { lineStartOf, locate } from '../server/src/engine/editor/locate';
+import { forgetLinesAbove, lineStartOf, locate } from '../server/src/engine/editor/locate';
 import { definition, documentLinks, prepareRename, references, rename } from '../server/src/engine/editor/navigation';
 import { referenceField } from '../server/src/engine/editor/references';
 import { allowedKeys, enumValues, schemaAt } from '../server/src/engine/editor/schema-nav';
@@ -93,6 +94,36 @@ describe('locate', () => {
     assert.deepEqual(where('a: 1\nobjectives:\n  - { id: x, own|\n').mapPath, ['objectives', 0]);
     assert.deepEqual(where('stakeholders:\n  - who: sales\n    engagement: { owner: s|\n').path, ['stakeholders', 0, 'engagement', 'owner']);
     assert.deepEqual(where('communication:\n  channels:\n    - { channel: chat, audience: [al|\n').path, ['communication', 'channels', 0, 'audience', 0]);
+  });
+
+  it('guesses from the lines above as a reading from the top does, whatever it read before', () => {
+    // Broken lines dropped into the examples, and offsets asked about in any order: the same
+    // text again, further down, further up, or another text.
+    const examples = [EXAMPLE, readFileSync(path.join(__dirname, '..', 'examples', 'flawed', 'field-sales.strategy.yaml'), 'utf8')];
+    const broken = ['    ow', '  - ', '      - { id: x, own', 'why: |', '  [a, b', '\tx: 1', '- - y', "  'q"];
+    const texts = fc.tuple(fc.nat(examples.length - 1), fc.nat(), fc.constantFrom(...broken), fc.constantFrom('\n', '\r\n')).map(([e, at, line, eol]) => {
+      const lines = examples[e].split('\n');
+      lines.splice(at % lines.length, 0, line);
+      return lines.join(eol);
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(texts, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), (asks) => {
+        // Each text asked at several places: the same line twice, further down, further up.
+        const sequence = asks.flatMap(([text, where]) => {
+          const offset = Math.floor(where * text.length);
+          return [offset, offset, offset + 1, offset + 40, offset - 40, offset + 400, offset]
+            .filter((o) => o >= 0 && o <= text.length)
+            .map((o) => ({ parsed: parse(text), offset: o }));
+        });
+        const fresh = sequence.map(({ parsed, offset }) => {
+          forgetLinesAbove();
+          return locate(parsed, offset);
+        });
+        forgetLinesAbove();
+        sequence.forEach(({ parsed, offset }, i) => assert.deepEqual(locate(parsed, offset), fresh[i], `offset ${offset}`));
+      }),
+      { seed: 13, numRuns: 150 },
+    );
   });
 
   it('places a blank line by its column: item key, new item, or top level', () => {
