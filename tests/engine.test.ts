@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix } from '../server/src/engine/fixes';
+import { applyFix, detectStyle } from '../server/src/engine/fixes';
 import { lint } from '../server/src/engine/lint';
 import { LineIndex, toOneBased } from '../server/src/engine/positions';
 import type { Rule } from '../server/src/engine/types';
@@ -186,5 +186,25 @@ describe('more hostile input', () => {
   it('says a second YAML document is not allowed', () => {
     const { findings } = lint(minimal('---\nother: 1\n'), {});
     assert.match(findings[0].message, /one YAML document/);
+  });
+});
+
+describe('the file\'s style', () => {
+  const block = (width: number, i: number, flat = false) => `k${i}:\n${' '.repeat(flat ? 0 : width)}- a\n${' '.repeat(flat ? 0 : width)}- b\nm${i}:\n${' '.repeat(width)}x: 1\n`;
+
+  it('takes the indentation most blocks use, whether lists are indented, and the line break', () => {
+    assert.deepEqual(detectStyle(block(4, 0) + block(4, 1) + block(2, 2)), { eol: '\n', unit: 4, indentSeq: true });
+    assert.deepEqual(detectStyle([0, 1, 2].map((i) => block(2, i, true)).join('')), { eol: '\n', unit: 2, indentSeq: false });
+    assert.deepEqual(detectStyle(block(3, 0).replace(/\n/g, '\r\n')), { eol: '\r\n', unit: 3, indentSeq: true });
+    assert.deepEqual(detectStyle(''), { eol: '\n', unit: 2, indentSeq: true });
+  });
+
+  it('stops reading once enough blocks and lists have told it', () => {
+    // Two blocks, one of them a list, per `block`: 100 of them are enough; the 4-space blocks after them are not read.
+    const text = Array.from({ length: 150 }, (_, i) => block(2, i)).join('') + Array.from({ length: 1000 }, (_, i) => block(4, 150 + i)).join('');
+    assert.equal(detectStyle(text).unit, 2);
+    // Fewer than that: the whole file counts.
+    const short = Array.from({ length: 10 }, (_, i) => block(2, i)).join('') + Array.from({ length: 30 }, (_, i) => block(4, 10 + i)).join('');
+    assert.equal(detectStyle(short).unit, 4);
   });
 });

@@ -128,14 +128,26 @@ export function detectStyle(text: string): Style {
   return lastStyle.style;
 }
 
+/**
+ * Blocks opened by a key, and lists among them, after which the style counts as known: the rest of
+ * a long file does not change the majority, and reading all of a 50,000-line file took 10 ms of
+ * every completion (each keystroke makes a new text).
+ */
+const ENOUGH_BLOCKS = 200;
+const ENOUGH_LISTS = 20;
+
 function readStyle(text: string): Style {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
   const counts = new Map<number, number>();
+  let blocks = 0;
   let seqIndented = 0;
   let seqFlat = 0;
   let above: string | undefined;
-  for (const line of lines) {
+  for (let start = 0; start <= text.length && (blocks < ENOUGH_BLOCKS || seqIndented + seqFlat < ENOUGH_LISTS); ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
+    start = end + 1;
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     // Only a key that opens a block tells the indentation width; `- ` offsets do not.
     if (above !== undefined && /:\s*(#.*)?$/.test(above)) {
@@ -146,7 +158,10 @@ function readStyle(text: string): Style {
         if (width > 0) seqIndented++;
         else if (width === 0) seqFlat++;
       }
-      if (width > 0) counts.set(width, (counts.get(width) ?? 0) + 1);
+      if (width > 0) {
+        counts.set(width, (counts.get(width) ?? 0) + 1);
+        blocks++;
+      }
     }
     above = line;
   }
