@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
+  CancellationTokenSource,
   CodeActionKind,
   CodeActionRequest,
   CodeLensRequest,
@@ -36,6 +37,8 @@ import { ParseCache } from '../server/src/engine/chunks';
 import { documentSymbols } from '../server/src/engine/editor/symbols';
 import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import { outlineInSlices, outlineOf } from '../server/src/lsp/features/document-symbols';
+import { fixAllInSlices } from '../server/src/lsp/features/code-actions';
+import { fixAll } from '../server/src/engine/fix-all';
 import { Inbox, startServer, tempFolder, withDeadline, type Server } from './lsp-client';
 
 const DEADLINE_MS = 5000;
@@ -181,6 +184,25 @@ describe('editor features over stdio', () => {
         assert.ok(fixed.length > DOC.length);
       }
       assert.deepEqual(await request.actions([], whole, [CodeActionKind.QuickFix]), []);
+    });
+
+    it('serves other requests while fix-all runs, and stops it when the editor cancels it', async () => {
+      // 250 objectives without a KPI: a fix each, each placed by a lint of its own.
+      const objectives = Array.from({ length: 250 }, (_, i) => [`  - id: o-${i}`, `    title: Objective ${i}`, '    owner: hugo', '    why: Because we must']).flat();
+      const text = ['stratlint: 1', 'id: many-fixes', 'title: Many fixes', 'owner: hugo', 'people:', '  - { id: hugo, name: Hugo R., level: manager }', 'objectives:', ...objectives, ''].join('\n');
+      const many = await open('many-fixes.strategy.yaml', text);
+      await diagnosticsFor(many, 1);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const cancel = new CancellationTokenSource();
+      const fixing = connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: many }, range: whole, context: { diagnostics: [], only: ['source.fixAll.stratlint'] } }, cancel.token);
+      const settled = fixing.then(
+        () => 'answered',
+        (error: { code?: number }) => error.code,
+      );
+      const hover = await within(connection.sendRequest(HoverRequest.type, { textDocument: { uri: many }, position: at(text, 'owner: hugo', 2) }), 'hover');
+      assert.match(markdown(hover), /owner/i);
+      cancel.cancel();
+      assert.equal(await within(settled, 'the fix-all answer'), -32800, 'RequestCancelled');
     });
 
     it('matches diagnostics by source and data, not message', async () => {
@@ -377,5 +399,29 @@ describe('the outline in slices (in process)', () => {
     const { parsed } = parsedThroughCache();
     let pauses = 0;
     assert.equal(await outlineInSlices(parsed, async () => void pauses++, () => pauses === 2), 'cancelled');
+  });
+});
+
+describe('fix-all in slices (in process)', () => {
+  const objectives = Array.from({ length: 12 }, (_, i) => [`  - id: o-${i}`, `    title: Objective ${i}`, '    owner: hugo', '    why: Because we must']).flat();
+  const text = ['stratlint: 1', 'id: fixes', 'title: Fixes', 'owner: hugo', 'people:', '  - { id: hugo, name: Hugo R., level: manager }', 'objectives:', ...objectives, ''].join('\n');
+  const options = { today: '2027-03-15' };
+
+  it('pauses after each fix and comes to what fixAll makes', async () => {
+    let pauses = 0;
+    const result = await fixAllInSlices(text, options, async () => void pauses++, () => undefined);
+    const whole = fixAll(text, options);
+    assert.ok(typeof result === 'object' && result.applied >= 12, JSON.stringify(result));
+    assert.equal(result.text, whole.text);
+    assert.equal(result.applied, whole.applied);
+    assert.equal(pauses, whole.applied);
+  });
+
+  it('stops when the request is cancelled or the document changed', async () => {
+    let pauses = 0;
+    assert.equal(await fixAllInSlices(text, options, async () => void pauses++, () => (pauses === 2 ? 'cancelled' : undefined)), 'cancelled');
+    assert.equal(pauses, 2);
+    pauses = 0;
+    assert.equal(await fixAllInSlices(text, options, async () => void pauses++, () => (pauses === 3 ? 'modified' : undefined)), 'modified');
   });
 });

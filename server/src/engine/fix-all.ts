@@ -32,6 +32,24 @@ export function fixAll(
   choose: (finding: Finding) => Fix | undefined = safeFix,
   maxPasses = 200,
 ): FixAllResult {
+  const passes = fixAllPasses(text, options, choose, maxPasses);
+  for (;;) {
+    const pass = passes.next();
+    if (pass.done) return pass.value;
+  }
+}
+
+/**
+ * fixAll a pass at a time: it yields after each fix it applies. A pass lints the whole document
+ * (some 180 ms at 12,000 lines, 200 of them on a document of thousands of fixes): a caller on a busy
+ * thread serves other work in between, and drops the rest when the result is no longer wanted.
+ */
+export function* fixAllPasses(
+  text: string,
+  options: LintOptions,
+  choose: (finding: Finding) => Fix | undefined = safeFix,
+  maxPasses = 200,
+): Generator<void, FixAllResult, void> {
   let current = text;
   let applied = 0;
   const failed = new Set<string>();
@@ -75,6 +93,7 @@ export function fixAll(
     }
     current = next;
     applied++;
+    yield;
   }
   return { text: current, applied, parsedPieces, stoppedEarly };
 }

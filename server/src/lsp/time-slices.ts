@@ -14,3 +14,6 @@ export class TimeSlicer {
     this.started = Date.now();
   }
 }
+
+/** How long work in slices ended when it did not finish: the request was cancelled, or the text it read changed. */
+export type Unfinished = 'cancelled' | 'modified';

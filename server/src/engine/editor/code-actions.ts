@@ -2,7 +2,7 @@
 // the file, and its documentation; and "fix all" for the whole document. The finding is known by
 // its rule id and the fixes its diagnostic carries, never by its message.
 import { ruleDocsUrl } from '../docs';
-import { fixAll } from '../fix-all';
+import { fixAll, type FixAllResult } from '../fix-all';
 import { parsedOf } from './document';
 import { diffEdit, fixEdits, type TextEdit } from '../fixes';
 import { LineIndex } from '../positions';
@@ -101,7 +101,11 @@ export function disableFileEdit(source: string, lines: LineIndex, rule: string):
 
 /** "Fix all": every safe fix (see `safeFix`), as one edit; null when there is nothing to fix. */
 export function fixAllAction(source: string, options: LintOptions, maxPasses?: number): EditorAction | null {
-  const { text, applied, stoppedEarly } = fixAll(source, options, undefined, maxPasses);
+  return fixAllResultAction(source, fixAll(source, options, undefined, maxPasses));
+}
+
+/** The "fix all" action for what fixAll (or fixAllPasses) made of `source`. */
+export function fixAllResultAction(source: string, { text, applied, stoppedEarly }: FixAllResult): EditorAction | null {
   if (applied === 0 || text === source) return null;
   const lines = new LineIndex(source);
   // The source action menu shows the title (on save nobody sees it, but the findings left stay).

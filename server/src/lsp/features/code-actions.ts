@@ -1,8 +1,11 @@
 // textDocument/codeAction: quick fixes from the fixes a diagnostic carries in its data, suppression
 // comments, the rule's documentation, and "fix all" as `source.fixAll.stratlint` (which
 // `editor.codeActionsOnSave` runs). Diagnostics are recognised by source and data, never by message.
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic } from '../protocol';
-import { codeActions, fixAllAction, type EditorAction, type FindingData } from '../../engine/editor/code-actions';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Connection, type Diagnostic } from '../protocol';
+import { codeActions, fixAllResultAction, type EditorAction, type FindingData } from '../../engine/editor/code-actions';
+import { fixAllPasses, type FixAllResult } from '../../engine/fix-all';
+import type { LintOptions } from '../../engine/types';
+import { TimeSlicer, type Unfinished } from '../time-slices';
 import { SOURCE } from '../diagnostics';
 import { strategyDocument, type FeatureContext } from './context';
 
@@ -20,8 +23,28 @@ function findingData(diagnostic: Diagnostic): FindingData | undefined {
   return data && typeof data.ruleId === 'string' ? { ruleId: data.ruleId, ...(Array.isArray(data.fixes) ? { fixes: data.fixes } : {}) } : undefined;
 }
 
+/**
+ * Fix-all a pass at a time (see fixAllPasses), calling `pause` after each pass (the pause yields to
+ * the event loop once a slice is used up): in between, the server serves other requests and lints
+ * edits. It stops when `unwanted` says the editor cancelled the request (on save, VS Code lets the
+ * user cancel a slow one) or the document changed: its edit would be for a text that is gone.
+ */
+export async function fixAllInSlices(text: string, options: LintOptions, pause: () => Promise<void>, unwanted: () => Unfinished | undefined): Promise<FixAllResult | Unfinished> {
+  const passes = fixAllPasses(text, options);
+  for (;;) {
+    const pass = passes.next();
+    if (pass.done) return pass.value;
+    await pause();
+    const why = unwanted();
+    if (why) return why;
+  }
+}
+
+/** Fix-all work between two chances for another request or an edit to be served. */
+const SLICE_MS = 20;
+
 export function registerCodeActions(connection: Connection, context: FeatureContext): void {
-  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+  connection.onCodeAction(async (params, token): Promise<CodeAction[] | ResponseError<void>> => {
     const uri = params.textDocument.uri;
     // Quick fixes work on the text and the diagnostic (the one of a document too large to lint included).
     const doc = await strategyDocument(context, uri, { anySize: true });
@@ -48,7 +71,13 @@ export function registerCodeActions(connection: Connection, context: FeatureCont
     if (only !== undefined && wanted(FIX_ALL_KIND, only)) {
       // Fix-all lints the intermediate texts too; they must not churn the document's parse cache.
       const { parseCache: _cache, ...options } = doc.options;
-      const fixAll = fixAllAction(doc.text, options);
+      const slicer = new TimeSlicer(SLICE_MS);
+      const unwanted = (): Unfinished | undefined =>
+        token.isCancellationRequested ? 'cancelled' : context.documents.get(uri)?.getText() !== doc.text ? 'modified' : undefined;
+      const result = await fixAllInSlices(doc.text, options, () => slicer.pause(), unwanted);
+      if (result === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, 'Fix-all was cancelled.');
+      if (result === 'modified') return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its fixes were applied.');
+      const fixAll = fixAllResultAction(doc.text, result);
       if (fixAll) actions.push(toAction(fixAll, FIX_ALL_KIND));
     }
     return actions;

@@ -3,7 +3,7 @@ import { LSPErrorCodes, ResponseError, SymbolKind, type Connection, type Documen
 import { parsedOf } from '../../engine/editor/document';
 import { documentSymbols, symbolSteps, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
 import { stillIntact, type Parsed } from '../../engine/parse';
-import { TimeSlicer } from '../time-slices';
+import { TimeSlicer, type Unfinished } from '../time-slices';
 import { strategyDocument, type FeatureContext } from './context';
 
 const KIND: Record<EditorKind, SymbolKind> = {
@@ -36,9 +36,6 @@ function toSymbol(s: EditorSymbol): DocumentSymbol {
     children: s.children.map(toSymbol),
   };
 }
-
-/** How an outline build ended when it did not finish: the request was cancelled, or the parse it read moved on. */
-export type Unfinished = 'cancelled' | 'modified';
 
 /**
  * Builds the outline of a parse in slices, calling `pause` after each top-level item (the pause
