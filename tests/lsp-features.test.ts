@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import {
   CancellationTokenSource,
   CodeActionKind,
@@ -38,6 +39,9 @@ import { documentSymbols } from '../server/src/engine/editor/symbols';
 import { forgetRecentParses, parse } from '../server/src/engine/parse';
 import { outlineInSlices, outlineOf } from '../server/src/lsp/features/document-symbols';
 import { fixAllInSlices } from '../server/src/lsp/features/code-actions';
+import { packFixes, toDiagnostic, unpackFixes } from '../server/src/lsp/diagnostics';
+import { lint } from '../server/src/engine/lint';
+import type { Fix, FixOp } from '../server/src/engine/types';
 import { fixAll } from '../server/src/engine/fix-all';
 import { Inbox, startServer, tempFolder, withDeadline, type Server } from './lsp-client';
 
@@ -423,5 +427,50 @@ describe('fix-all in slices (in process)', () => {
     assert.equal(pauses, 2);
     pauses = 0;
     assert.equal(await fixAllInSlices(text, options, async () => void pauses++, () => (pauses === 3 ? 'modified' : undefined)), 'modified');
+  });
+});
+
+describe('fixes in diagnostics (in process)', () => {
+  const path = fc.array(fc.oneof(fc.constantFrom('objectives', 'tactics', 'steps'), fc.nat(3)), { maxLength: 4 });
+  const value = fc.oneof(fc.constantFrom('hugo', 'sara', 'leo'), fc.nat(2), fc.boolean(), fc.constant(null), fc.constant({ id: 'k', name: 'K' }));
+  const op: fc.Arbitrary<FixOp> = fc.oneof(
+    fc.record({ op: fc.constant('set' as const), path, key: fc.constantFrom('owner', 'due'), value }),
+    fc.record({ op: fc.constant('append' as const), path, value }),
+    fc.record({ op: fc.constant('replace' as const), path, value: fc.constantFrom('hugo', 'sara', 3, true) }),
+    fc.record({ op: fc.constant('renameKey' as const), path, to: fc.constantFrom('owner', 'title') }),
+  );
+  const fix: fc.Arbitrary<Fix> = fc.record({ title: fc.constantFrom('Set owner to Hugo', 'Add a KPI', 'Rename'), ops: fc.array(op, { minLength: 1, maxLength: 2 }), preferred: fc.boolean() }).map(({ preferred, ...f }) => (preferred ? { ...f, preferred } : f));
+
+  it('gives back the fixes it packed, through JSON', () => {
+    fc.assert(
+      fc.property(fc.array(fix, { maxLength: 8 }), (fixes) => {
+        // Runs of choices: the same operation with other values.
+        const runs = fixes.flatMap((f) => (f.ops.length === 1 && 'value' in f.ops[0] ? [f, { ...f, title: 'Another', ops: [{ ...f.ops[0], value: 'omar' } as FixOp] }] : [f]));
+        assert.deepEqual(unpackFixes(JSON.parse(JSON.stringify(packFixes(runs)))), JSON.parse(JSON.stringify(runs)));
+      }),
+      { seed: 17, numRuns: 1000 },
+    );
+  });
+
+  it('sends a choice of owner as titles and values after the first', () => {
+    const text = generateStrategy(1000).text;
+    const withChoices = lint(text, { today: '2027-03-15' }).findings.filter((f) => f.ruleId === 'step-owner' && (f.fixes?.length ?? 0) > 2);
+    assert.ok(withChoices.length > 0);
+    for (const finding of withChoices) {
+      const sent = toDiagnostic(finding, 'file:///a.strategy.yaml').data as { fixes: object[] };
+      assert.ok('ops' in sent.fixes[0]);
+      assert.ok(sent.fixes.slice(1).every((f) => !('ops' in f) && 'value' in f), JSON.stringify(sent.fixes.slice(0, 3)));
+      assert.deepEqual(unpackFixes(JSON.parse(JSON.stringify(sent.fixes))), finding.fixes);
+    }
+  });
+
+  it('leaves out what is not a fix in data the editor sends back', () => {
+    const first: Fix = { title: 'Set owner to Hugo', ops: [{ op: 'set', path: ['objectives', 0], key: 'owner', value: 'hugo' }] };
+    assert.deepEqual(unpackFixes('fixes'), []);
+    assert.deepEqual(unpackFixes([null, 3, 'x', { ops: [] }, { title: 'Alone', value: 'sara' }]), []);
+    assert.deepEqual(unpackFixes([first, { title: 7, value: 'sara' }, { title: 'Set owner to Sara', value: 'sara' }]), [
+      first,
+      { title: 'Set owner to Sara', ops: [{ op: 'set', path: ['objectives', 0], key: 'owner', value: 'sara' }] },
+    ]);
   });
 });

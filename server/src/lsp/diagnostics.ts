@@ -1,7 +1,7 @@
 // Engine finding → LSP diagnostic. The engine already speaks 0-based UTF-16
 // ranges, so positions pass through untouched.
 import { DiagnosticSeverity, type Diagnostic } from './protocol';
-import type { Fix, Finding, Severity } from '../engine/types';
+import type { Fix, FixOp, Finding, Severity } from '../engine/types';
 import { ruleDocsUrl } from '../engine/docs';
 
 export const SOURCE = 'stratlint';
@@ -9,7 +9,52 @@ export const SOURCE = 'stratlint';
 /** What a diagnostic carries for the code action that fixes it; the server keeps no state between the two. */
 export interface DiagnosticData {
   ruleId: string;
-  fixes?: Fix[];
+  fixes?: WireFix[];
+}
+
+/**
+ * A fix as a diagnostic carries it. A fix whose one operation differs from the one of the fix before
+ * it only in the value it writes (a choice of owner: one fix per person) carries its title and that
+ * value only. Those choices made 70 % of every publication at 10,000 lines, and all of it is encoded
+ * and sent, and decoded by the editor, on every keystroke.
+ */
+export type WireFix = Fix | { title: string; value: unknown; preferred?: boolean };
+
+export function packFixes(fixes: readonly Fix[]): WireFix[] {
+  return fixes.map((fix, i) =>
+    i > 0 && sameButValue(fixes[i - 1], fix) ? { title: fix.title, value: (fix.ops[0] as { value: unknown }).value, ...(fix.preferred ? { preferred: true } : {}) } : fix,
+  );
+}
+
+/**
+ * The fixes back from what a diagnostic carried (the editor sends it back with the code action
+ * request, so it is read as untrusted: what is not a fix is left out).
+ */
+export function unpackFixes(wire: unknown): Fix[] {
+  const fixes: Fix[] = [];
+  if (!Array.isArray(wire)) return fixes;
+  let before: Fix | undefined;
+  for (const item of wire as unknown[]) {
+    if (typeof item !== 'object' || item === null || typeof (item as { title?: unknown }).title !== 'string') continue;
+    const { title, ops, preferred } = item as { title: string; ops?: unknown; preferred?: unknown };
+    let fix: Fix | undefined;
+    if (Array.isArray(ops)) fix = item as Fix;
+    else if ('value' in item && before && before.ops.length === 1 && 'value' in before.ops[0]) {
+      fix = { title, ops: [{ ...before.ops[0], value: (item as { value: unknown }).value } as FixOp], ...(preferred === true ? { preferred: true } : {}) };
+    }
+    if (!fix) continue;
+    fixes.push(fix);
+    before = fix;
+  }
+  return fixes;
+}
+
+function sameButValue(a: Fix, b: Fix): boolean {
+  if (a.ops.length !== 1 || b.ops.length !== 1) return false;
+  const [x, y] = [a.ops[0], b.ops[0]];
+  if (x.op !== y.op || !('value' in x) || !('value' in y) || Object.keys(x).length !== Object.keys(y).length) return false;
+  if ((x as { key?: string }).key !== (y as { key?: string }).key) return false;
+  return x.path.length === y.path.length && x.path.every((segment, i) => segment === y.path[i]);
 }
 
 export { ruleDocsUrl };
@@ -22,7 +67,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, ...(finding.fixes ? { fixes: finding.fixes } : {}) };
+  const data: DiagnosticData = { ruleId: finding.ruleId, ...(finding.fixes ? { fixes: packFixes(finding.fixes) } : {}) };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

@@ -6,7 +6,7 @@ import { codeActions, fixAllResultAction, type EditorAction, type FindingData } 
 import { fixAllPasses, type FixAllResult } from '../../engine/fix-all';
 import type { LintOptions } from '../../engine/types';
 import { TimeSlicer, type Unfinished } from '../time-slices';
-import { SOURCE } from '../diagnostics';
+import { SOURCE, unpackFixes } from '../diagnostics';
 import { strategyDocument, type FeatureContext } from './context';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.stratlint`;
@@ -20,7 +20,7 @@ export function wanted(kind: string, only: readonly string[] | undefined): boole
 function findingData(diagnostic: Diagnostic): FindingData | undefined {
   if (diagnostic.source !== SOURCE) return undefined;
   const data = diagnostic.data as Partial<FindingData> | undefined;
-  return data && typeof data.ruleId === 'string' ? { ruleId: data.ruleId, ...(Array.isArray(data.fixes) ? { fixes: data.fixes } : {}) } : undefined;
+  return data && typeof data.ruleId === 'string' ? { ruleId: data.ruleId, ...(Array.isArray(data.fixes) ? { fixes: unpackFixes(data.fixes) } : {}) } : undefined;
 }
 
 /**
