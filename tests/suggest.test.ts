@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { boundedDistance, closest, editDistance, Suggester } from '../server/src/engine/suggest';
+import { boundedDistance, closest, editDistance, Suggester, SuggestionBudget } from '../server/src/engine/suggest';
 
 function reference(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -28,6 +28,15 @@ describe('suggestions', () => {
       }),
       { seed: 3, numRuns: 2000 },
     );
+    // Longer words, so that the band around the diagonal has edges on both sides.
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 40 });
+    fc.assert(
+      fc.property(long, long, fc.nat({ max: 4 }), (a, b, max) => assert.equal(boundedDistance(a, b, max), Math.min(reference(a, b), max + 1))),
+      { seed: 4, numRuns: 2000 },
+    );
+    const x = 'ab'.repeat(10_000);
+    assert.equal(boundedDistance(`${x}q`, `${x}r`, 3), 1);
+    assert.equal(boundedDistance(x, `ba${x.slice(2)}`, 1), 1);
   });
 
   it('suggests the nearest candidate, the first alphabetically among equals', () => {
@@ -83,7 +92,7 @@ describe('suggestions', () => {
     const far = Array.from({ length: 10 }, (_, i) => `person-0${i}zz`);
     const typo = 'persn-042';
     const ask = (suggester: Suggester) => {
-      const budget = { comparisons: 3 * people.length };
+      const budget = new SuggestionBudget(3 * people.length);
       return [...far.map((w) => suggester.closest(w, undefined, budget)), suggester.closest(typo, undefined, budget)];
     };
     const expected = ['person-000', 'person-010', 'person-020', ...Array(7).fill(undefined), 'person-042'];
@@ -98,5 +107,22 @@ describe('suggestions', () => {
       assert.deepEqual(ask(unbudgeted), expected);
     }
   });
-});
 
+  it('pays for a far-off word once per budget, however often it is asked about', () => {
+    const people = Array.from({ length: 100 }, (_, i) => `person-${String(i).padStart(3, '0')}`);
+    const suggester = Suggester.for('budget-repeats', people, 0);
+    const budget = new SuggestionBudget(2 * people.length);
+    // `person-00zz` five times costs one word: two different far words still get their answers.
+    const asked = ['person-00zz', 'person-00zz', 'person-00zz', 'person-00zz', 'person-00zz', 'person-01zz', 'person-02zz', 'person-00zz'];
+    assert.deepEqual(asked.map((w) => suggester.closest(w, undefined, budget)), ['person-000', 'person-000', 'person-000', 'person-000', 'person-000', 'person-010', undefined, 'person-000']);
+  });
+
+  it('keeps very long words and candidates out of its index, and answers them as the whole list does', () => {
+    const long = 'q'.repeat(20_000);
+    const candidates = [...Array.from({ length: 40 }, (_, i) => `id-${i}`), `${long}x`, 'id-zz'];
+    const suggester = Suggester.for('long-ids', candidates, 0);
+    for (const word of [long, `${long}y`, `${long}xy`, 'r'.repeat(20_000), 'id-4', 'id-zzz']) {
+      assert.equal(suggester.closest(word), closest(word, candidates), `${word.slice(0, 12)}… (${word.length})`);
+    }
+  });
+});

@@ -11,32 +11,42 @@ export function editDistance(a: string, b: string): number {
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * editDistance when it is at most `max`, else `max + 1`: a row whose smallest entry exceeds `max`
- * ends the comparison, so far-apart words cost a row or two.
+ * editDistance when it is at most `max`, else `max + 1`. Only the cells within `max` of the
+ * diagonal are computed (the others are further than `max` anyway), and a row whose smallest entry
+ * exceeds `max` ends the comparison: far-apart words cost a row or two, and two long look-alike
+ * words their length times `2 max + 1`, not their lengths multiplied.
  */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+  if (rows[0].length <= b.length + 1) rows = rows.map(() => new Int32Array(2 * (b.length + 2)));
+  const far = max + 1;
   let [before, previous, current] = rows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : far;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let smallest = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    current[0] = i <= max ? i : far;
+    // Left of the band: further than max (read as the cell before the band's first).
+    if (lo > 1) current[lo - 1] = far;
+    let smallest = current[0];
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
       let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2] + 1);
+      if (d > far) d = far;
       current[j] = d;
       if (d < smallest) smallest = d;
     }
-    if (smallest > max) return max + 1;
+    // Right of the band: the next row reads it as the cell above its last one.
+    if (hi < b.length) current[hi + 1] = far;
+    if (smallest > max) return far;
     [before, previous, current] = [previous, current, before];
   }
-  return Math.min(previous[b.length], max + 1);
+  return Math.min(previous[b.length], far);
 }
 
 /** The closest candidate within a distance that grows with the word's length, or undefined. */
@@ -111,12 +121,38 @@ const INDEX_AFTER = 32;
 const MEMO_LIMIT = 100_000;
 
 /**
- * How many comparisons with a candidate a caller still allows for words that have no candidate
- * within one edit (those need the whole list). Shared by the lookups of one lint, it bounds the
- * time thousands of far-off unknown ids take; what it cuts depends on the document alone.
+ * Candidates and words longer than this stay out of the index of deletions (see `nearby`): a word
+ * has as many deletions as characters, each as long as the word, and one id of 20,000 characters
+ * took minutes to index. The few candidates that long are compared one by one.
  */
-export interface SuggestionBudget {
-  comparisons: number;
+const INDEXED_LENGTH = 64;
+
+/**
+ * How many comparisons with a candidate a caller allows for words that have no candidate within
+ * one edit (those need the whole list). Shared by the lookups of one lint, it bounds the time
+ * thousands of far-off unknown ids take. Each word is paid for once per list, however often it
+ * comes up (a hundred owners `tbd` cost one), so what it cuts depends on the document alone.
+ */
+export class SuggestionBudget {
+  private readonly paid = new Map<Suggester, Set<string>>();
+
+  constructor(public comparisons: number) {}
+
+  /** Whether `word` was paid for against `list` already. */
+  has(list: Suggester, word: string): boolean {
+    return this.paid.get(list)?.has(word) ?? false;
+  }
+
+  /** Whether `word` may go through `list` (of `cost` candidates), paying the first time while the budget lasts. */
+  allows(list: Suggester, word: string, cost: number): boolean {
+    if (this.has(list, word)) return true;
+    if (this.comparisons <= 0) return false;
+    this.comparisons -= cost;
+    let words = this.paid.get(list);
+    if (!words) this.paid.set(list, (words = new Set()));
+    words.add(word);
+    return true;
+  }
 }
 
 /** An answer, and whether finding it took the whole list (and so costs a budget). */
@@ -140,6 +176,8 @@ export class Suggester {
   private lookups = 0;
   /** Each string one deletion (or none) from a lower-cased candidate → the candidates' indexes. */
   private nearby: Map<string, number[]> | undefined;
+  /** The candidates too long for the index (see INDEXED_LENGTH). */
+  private long: number[] = [];
 
   private constructor(
     private readonly candidates: readonly string[],
@@ -160,17 +198,17 @@ export class Suggester {
 
   /**
    * The closest candidate; with `except`, the closest other than that one (not remembered). With a
-   * budget, a word with no candidate within one edit gets an answer only while the budget lasts,
-   * and spends the list's length from it (remembered answers too, so that the answers depend on
-   * the words looked up, not on what was looked up before).
+   * budget, a word with no candidate within one edit gets an answer only if the budget allows it
+   * (remembered answers too, so that the answers depend on the words looked up, not on what was
+   * looked up before).
    */
   closest(word: string, except?: string, budget?: SuggestionBudget): string | undefined {
     const remembered = except === undefined ? this.memo.get(word) : undefined;
-    if (remembered) return this.spend(remembered, budget);
+    if (remembered) return this.spend(word, remembered, budget);
     const lower = word.toLowerCase();
     const lowered = (this.lowered ??= this.candidates.map((c) => c.toLowerCase()));
     this.masks ??= Int32Array.from(lowered, charMask);
-    const broke = budget !== undefined && budget.comparisons <= 0;
+    const broke = budget !== undefined && budget.comparisons <= 0 && !budget.has(this, word);
     if (this.nearby === undefined && (this.lookups++ >= this.indexAfter || broke)) this.nearby = this.index(lowered);
     let answer: Answer;
     const near = this.nearby && this.withinOneEdit(lower, this.nearby, except);
@@ -186,14 +224,12 @@ export class Suggester {
       if (this.memo.size > MEMO_LIMIT) this.memo.clear();
       this.memo.set(word, answer);
     }
-    return this.spend(answer, budget);
+    return this.spend(word, answer, budget);
   }
 
-  private spend(answer: Answer, budget: SuggestionBudget | undefined): string | undefined {
+  private spend(word: string, answer: Answer, budget: SuggestionBudget | undefined): string | undefined {
     if (!answer.wholeList || budget === undefined) return answer.found;
-    if (budget.comparisons <= 0) return undefined;
-    budget.comparisons -= this.candidates.length;
-    return answer.found;
+    return budget.allows(this, word, this.candidates.length) ? answer.found : undefined;
   }
 
   /**
@@ -205,6 +241,10 @@ export class Suggester {
   private index(lowered: readonly string[]): Map<string, number[]> {
     const nearby = new Map<string, number[]>();
     lowered.forEach((candidate, i) => {
+      if (candidate.length > INDEXED_LENGTH) {
+        this.long.push(i);
+        return;
+      }
       for (const key of deletions(candidate)) {
         const list = nearby.get(key);
         if (list) list.push(i);
@@ -216,24 +256,28 @@ export class Suggester {
 
   /**
    * The nearest candidate when one is at most one edit away (the first alphabetically among
-   * equals, as `closestIn`), else undefined. Every candidate that near shares a key with the word
-   * (see `deletions`), so none is missed, and one edit is within every word's limit.
+   * equals, as `closestIn`), else undefined. Every indexed candidate that near shares a key with
+   * the word (see `deletions`), so none is missed; a word too long to share one with any is not
+   * taken apart. The candidates too long for the index are compared one by one. One edit is
+   * within every word's limit.
    */
   private withinOneEdit(lower: string, nearby: Map<string, number[]>, except: string | undefined): string | undefined {
     let best: string | undefined;
     let bestDistance = 1;
-    for (const key of deletions(lower)) {
-      for (const i of nearby.get(key) ?? []) {
-        const candidate = this.candidates[i];
-        if (candidate === except) continue;
-        const d = boundedDistance(lower, this.lowered![i], 1);
-        if (d > 1) continue;
-        if (best === undefined || d < bestDistance || (d === bestDistance && candidate < best)) {
-          best = candidate;
-          bestDistance = d;
-        }
+    const consider = (i: number) => {
+      const candidate = this.candidates[i];
+      if (candidate === except) return;
+      const d = boundedDistance(lower, this.lowered![i], 1);
+      if (d > 1) return;
+      if (best === undefined || d < bestDistance || (d === bestDistance && candidate < best)) {
+        best = candidate;
+        bestDistance = d;
       }
+    };
+    if (lower.length <= INDEXED_LENGTH + 1) {
+      for (const key of deletions(lower)) for (const i of nearby.get(key) ?? []) consider(i);
     }
+    for (const i of this.long) consider(i);
     return best;
   }
 }

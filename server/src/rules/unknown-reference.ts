@@ -1,5 +1,5 @@
 import { KIND_LABEL, KIND_LIST, modelOf } from '../engine/model';
-import { Suggester, type SuggestionBudget } from '../engine/suggest';
+import { Suggester, SuggestionBudget } from '../engine/suggest';
 import type { RuleContext, RuleMeta } from '../engine/types';
 
 export const meta: RuleMeta = {
@@ -28,7 +28,7 @@ export const SUGGESTION_BUDGET = 1_000_000;
 export function check(context: RuleContext): void {
   const model = modelOf(context.doc);
   const suggesters = new Map<string, Suggester>();
-  const budget: SuggestionBudget = { comparisons: SUGGESTION_BUDGET };
+  const budget = new SuggestionBudget(SUGGESTION_BUDGET);
   for (const ref of model.references) {
     if (ref.allow?.includes(ref.id)) continue;
     if (ref.kinds.some((kind) => model.byKind(kind).has(ref.id))) continue;
