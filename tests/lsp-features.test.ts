@@ -468,6 +468,10 @@ describe('fixes in diagnostics (in process)', () => {
     const first: Fix = { title: 'Set owner to Hugo', ops: [{ op: 'set', path: ['objectives', 0], key: 'owner', value: 'hugo' }] };
     assert.deepEqual(unpackFixes('fixes'), []);
     assert.deepEqual(unpackFixes([null, 3, 'x', { ops: [] }, { title: 'Alone', value: 'sara' }]), []);
+    // Operations that are not operations, and a value-only fix after them: all left out, nothing thrown.
+    assert.deepEqual(unpackFixes([{ title: 'a', ops: [null] }, { title: 'b', value: 1 }, { title: 'c', ops: [5] }, { title: 'd', ops: [{ op: 'set', path: 5, key: 'k', value: 1 }] }]), []);
+    assert.deepEqual(unpackFixes([{ title: 'e', ops: [{ op: 'drop', path: [] }] }, { title: 'f', ops: [{ op: 'replace', path: ['a'], value: { x: 1 } }] }, { title: 'g', ops: [{ op: 'renameKey', path: ['a'] }] }]), []);
+    assert.deepEqual(unpackFixes([{ ...first, preferred: 'yes' }]), [first]);
     assert.deepEqual(unpackFixes([first, { title: 7, value: 'sara' }, { title: 'Set owner to Sara', value: 'sara' }]), [
       first,
       { title: 'Set owner to Sara', ops: [{ op: 'set', path: ['objectives', 0], key: 'owner', value: 'sara' }] },

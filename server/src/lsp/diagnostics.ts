@@ -27,26 +27,45 @@ export function packFixes(fixes: readonly Fix[]): WireFix[] {
 }
 
 /**
- * The fixes back from what a diagnostic carried (the editor sends it back with the code action
- * request, so it is read as untrusted: what is not a fix is left out).
+ * The fixes back from what a diagnostic carried. The editor sends it back with the code action
+ * request, so it is read as untrusted: what is not a well-formed fix is left out, and the other
+ * fixes of the request stay.
  */
 export function unpackFixes(wire: unknown): Fix[] {
   const fixes: Fix[] = [];
   if (!Array.isArray(wire)) return fixes;
   let before: Fix | undefined;
   for (const item of wire as unknown[]) {
-    if (typeof item !== 'object' || item === null || typeof (item as { title?: unknown }).title !== 'string') continue;
-    const { title, ops, preferred } = item as { title: string; ops?: unknown; preferred?: unknown };
-    let fix: Fix | undefined;
-    if (Array.isArray(ops)) fix = item as Fix;
-    else if ('value' in item && before && before.ops.length === 1 && 'value' in before.ops[0]) {
-      fix = { title, ops: [{ ...before.ops[0], value: (item as { value: unknown }).value } as FixOp], ...(preferred === true ? { preferred: true } : {}) };
-    }
-    if (!fix) continue;
+    if (typeof item !== 'object' || item === null) continue;
+    const { title, ops, preferred } = item as { title?: unknown; ops?: unknown; preferred?: unknown };
+    if (typeof title !== 'string') continue;
+    let list: unknown[] | undefined;
+    if (Array.isArray(ops)) list = ops;
+    else if ('value' in item && before?.ops.length === 1 && 'value' in before.ops[0]) list = [{ ...before.ops[0], value: (item as { value: unknown }).value }];
+    if (!list || list.length === 0 || !list.every(isFixOp)) continue;
+    const fix: Fix = { title, ops: list, ...(preferred === true ? { preferred: true } : {}) };
     fixes.push(fix);
     before = fix;
   }
   return fixes;
+}
+
+function isFixOp(op: unknown): op is FixOp {
+  if (typeof op !== 'object' || op === null) return false;
+  const o = op as Record<string, unknown>;
+  if (!Array.isArray(o.path) || !o.path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0))) return false;
+  switch (o.op) {
+    case 'set':
+      return typeof o.key === 'string' && 'value' in o;
+    case 'append':
+      return 'value' in o;
+    case 'replace':
+      return typeof o.value === 'string' || typeof o.value === 'number' || typeof o.value === 'boolean';
+    case 'renameKey':
+      return typeof o.to === 'string';
+    default:
+      return false;
+  }
 }
 
 function sameButValue(a: Fix, b: Fix): boolean {
