@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic } from './protocol';
 import type { Fix, FixOp, Finding, Severity } from '../engine/types';
 import { ruleDocsUrl } from '../engine/docs';
+import { sameElements } from '../engine/memo';
 
 export const SOURCE = 'stratlint';
 
@@ -73,7 +74,7 @@ function sameButValue(a: Fix, b: Fix): boolean {
   const [x, y] = [a.ops[0], b.ops[0]];
   if (x.op !== y.op || !('value' in x) || !('value' in y) || Object.keys(x).length !== Object.keys(y).length) return false;
   if ((x as { key?: string }).key !== (y as { key?: string }).key) return false;
-  return x.path.length === y.path.length && x.path.every((segment, i) => segment === y.path[i]);
+  return sameElements(x.path, y.path);
 }
 
 export { ruleDocsUrl };

@@ -17,3 +17,17 @@ export class TimeSlicer {
 
 /** How long work in slices ended when it did not finish: the request was cancelled, or the text it read changed. */
 export type Unfinished = 'cancelled' | 'modified';
+
+/**
+ * Runs `steps` (a generator that yields between pieces of its work) to its result, calling `pause`
+ * after each piece; stops with what `unwanted` says as soon as it says anything.
+ */
+export async function inSlices<T>(steps: Iterator<unknown, T>, pause: () => Promise<void>, unwanted: () => Unfinished | undefined): Promise<T | Unfinished> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+    const why = unwanted();
+    if (why) return why;
+  }
+}

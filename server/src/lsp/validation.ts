@@ -90,13 +90,12 @@ export class Validator {
   schedule(uri: string, opened = false): void {
     const generation = this.bump(uri);
     this.queued.delete(uri);
-    const cancel = this.waiting.get(uri);
-    cancel?.();
+    const wasWaiting = this.stopWaiting(uri);
     const run = () => {
       this.waiting.delete(uri);
       this.validate(uri, generation).catch((error: unknown) => this.logError(`stratlint: validating ${uri} failed`, error));
     };
-    if (opened && !cancel) {
+    if (opened && !wasWaiting) {
       // An open is no burst of keystrokes. A timer, even of 0 ms, waits a millisecond and then for the
       // event loop's timer phase: first diagnostics at 1,000 lines 19.0 → 17.4 ms (31 servers each).
       // Two turns, not one: the protocol library takes a message that arrived with the open in the
@@ -114,8 +113,15 @@ export class Validator {
     // the typing pauses: a burst is linted once, not once per keystroke. (Through a timer: handling
     // each message of the protocol takes a turn of the event loop, so a lint run at the next turn
     // would come between two changes that arrived together.)
-    const timer = setTimeout(run, cancel ? DEBOUNCE_MS : 0);
+    const timer = setTimeout(run, wasWaiting ? DEBOUNCE_MS : 0);
     this.waiting.set(uri, () => clearTimeout(timer));
+  }
+
+  /** Cancels the lint waiting for a document, if any; whether one was waiting. */
+  private stopWaiting(uri: string): boolean {
+    const cancel = this.waiting.get(uri);
+    cancel?.();
+    return this.waiting.delete(uri);
   }
 
   /** Lints these documents again: open ones after the usual pause, indexed closed ones in the background. */
@@ -151,16 +157,14 @@ export class Validator {
   /** An open document was closed. Whether its findings stay is the workspace's call (see WorkspaceFiles.closed). */
   closed(uri: string): void {
     this.bump(uri);
-    this.waiting.get(uri)?.();
-    this.waiting.delete(uri);
+    this.stopWaiting(uri);
     this.parseCaches.delete(uri);
   }
 
   /** Takes a document's findings off screen: it was deleted, closed outside the workspace, or is no strategy document. */
   withdraw(uri: string): void {
     this.bump(uri);
-    this.waiting.get(uri)?.();
-    this.waiting.delete(uri);
+    this.stopWaiting(uri);
     this.queued.delete(uri);
     this.overloadMax.delete(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });

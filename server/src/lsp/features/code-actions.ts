@@ -5,7 +5,7 @@ import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Con
 import { codeActions, fixAllResultAction, type EditorAction, type FindingData } from '../../engine/editor/code-actions';
 import { fixAllPasses, type FixAllResult } from '../../engine/fix-all';
 import type { LintOptions } from '../../engine/types';
-import { TimeSlicer, type Unfinished } from '../time-slices';
+import { inSlices, TimeSlicer, type Unfinished } from '../time-slices';
 import { SOURCE, unpackFixes } from '../diagnostics';
 import { strategyDocument, type FeatureContext } from './context';
 
@@ -29,15 +29,8 @@ function findingData(diagnostic: Diagnostic): FindingData | undefined {
  * edits. It stops when `unwanted` says the editor cancelled the request (on save, VS Code lets the
  * user cancel a slow one) or the document changed: its edit would be for a text that is gone.
  */
-export async function fixAllInSlices(text: string, options: LintOptions, pause: () => Promise<void>, unwanted: () => Unfinished | undefined): Promise<FixAllResult | Unfinished> {
-  const passes = fixAllPasses(text, options);
-  for (;;) {
-    const pass = passes.next();
-    if (pass.done) return pass.value;
-    await pause();
-    const why = unwanted();
-    if (why) return why;
-  }
+export function fixAllInSlices(text: string, options: LintOptions, pause: () => Promise<void>, unwanted: () => Unfinished | undefined): Promise<FixAllResult | Unfinished> {
+  return inSlices(fixAllPasses(text, options), pause, unwanted);
 }
 
 /** Fix-all work between two chances for another request or an edit to be served. */

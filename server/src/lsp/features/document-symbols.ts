@@ -3,7 +3,7 @@ import { LSPErrorCodes, ResponseError, SymbolKind, type Connection, type Documen
 import { parsedOf } from '../../engine/editor/document';
 import { documentSymbols, symbolSteps, type DocumentSymbol as EditorSymbol, type SymbolKind as EditorKind } from '../../engine/editor/symbols';
 import { stillIntact, type Parsed } from '../../engine/parse';
-import { TimeSlicer, type Unfinished } from '../time-slices';
+import { inSlices, TimeSlicer, type Unfinished } from '../time-slices';
 import { strategyDocument, type FeatureContext } from './context';
 
 const KIND: Record<EditorKind, SymbolKind> = {
@@ -44,15 +44,8 @@ function toSymbol(s: EditorSymbol): DocumentSymbol {
  * keystroke. When such a lint has moved the nodes the build reads, or the editor has cancelled
  * the request meanwhile, the build stops: its result would be of a text the editor no longer has.
  */
-export async function outlineInSlices(parsed: Parsed, pause: () => Promise<void>, cancelled: () => boolean): Promise<EditorSymbol[] | Unfinished> {
-  const steps = symbolSteps(parsed);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-    if (cancelled()) return 'cancelled';
-    if (!stillIntact(parsed)) return 'modified';
-  }
+export function outlineInSlices(parsed: Parsed, pause: () => Promise<void>, cancelled: () => boolean): Promise<EditorSymbol[] | Unfinished> {
+  return inSlices(symbolSteps(parsed), pause, () => (cancelled() ? 'cancelled' : stillIntact(parsed) ? undefined : 'modified'));
 }
 
 /**
