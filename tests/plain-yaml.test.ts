@@ -99,7 +99,7 @@ const documents = fc
     root: tree,
     unit: fc.constantFrom(2, 3, 4),
     gap: fc.constantFrom(1, 2),
-    comments: fc.array(fc.constantFrom('', '  # note', ' #n'), { minLength: 1, maxLength: 8 }),
+    comments: fc.array(fc.constantFrom('', '  # note', ' #n', '  '), { minLength: 1, maxLength: 8 }),
     lines: fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '# c', '    # d')), { maxLength: 3 }),
     indent: fc.constantFrom(0, 2),
     end: fc.constantFrom('\n', '', '\n\n'),
@@ -171,6 +171,38 @@ describe('plain reader', () => {
 
   it('reads the benchmark documents whole, as yaml does', () => {
     for (const lines of [1000, 10000]) assert.ok(agrees(generateStrategy(lines).text), `the ${lines}-line document was not read`);
+  });
+
+  it('reads simple `key: value` lines and flow entries (one match each) as yaml does, or gives up', () => {
+    const read = [
+      'a: b  \nc: d\n',
+      'a: b\r\nc: d\r\n',
+      'a-b_c: x y z\nk9: v\n',
+      "a: x'y\nb: \"q\"\n",
+      'a: 12\nb: 0x1f\nc: true\nd: ~\ne: -5\n',
+      'a: b\n\nc: d\n# e\nf: g',
+      'x:\n  a: b\n  c: d\ne: f\n',
+      'x:\n  - a: b\n    c: d\n  - e: f\ng: h\n',
+      'a: b:c\nd: http://x\ne: f #g\n',
+      'a: { b: c , d: e f  }\nb: {b:  c}\nc: { b: c,\n  d: e }\n',
+      'a: [b c , d,e]\nb: [x, 12, true, -1]\nc: {b: [c, d], e: f}\nd: [ ]\n',
+    ];
+    for (const text of read) assert.ok(agrees(text), JSON.stringify(text));
+    const refused = [
+      'a: b\n  c: d\n',
+      'a: b\n  c\n',
+      'a: b\n- c\n',
+      'null: x\n',
+      'True: x\n',
+      'a: 1\nb: 2\na: 3\n',
+      '__proto__: x\n',
+      `b: c\n${'x'.repeat(1001)}: y\n`,
+      'a: [b, c: d]\n',
+      'a: { b: c, b: d }\n',
+      'a: { null: c }\n',
+      'a: { __proto__: x }\n',
+    ];
+    for (const text of refused) assert.equal(parsePlain(text), null, JSON.stringify(text));
   });
 
   it('gives up on what it does not read', () => {

@@ -22,6 +22,18 @@ export interface PlainParse {
 /** A run of characters that cannot end a plain scalar in a flow collection. */
 const FLOW_PLAIN = /[^,[\]{}\r\n:#]*/y;
 
+// The commonest entries, each read with one native match instead of step by step: a first lint
+// runs this reader's code for the first time, before V8 has compiled it, and there one match costs
+// a fraction of the steps it stands for. What they accept (a key of letters, digits, `_` and `-`,
+// a colon, spaces, and a plain value that starts with no indicator and holds no `:`, `#` or line
+// break), the steps would read the same way; anything else (quotes, comments, a `:` or `#` in the
+// value, a value on the next line, the text's last line) goes the general way. The value's
+// trailing spaces are trimmed after the match.
+/** A block map's `key: value` line, and the next line's indentation when a key starts that line. */
+const BLOCK_ENTRY = /([A-Za-z_][\w-]*):( +)([^\s\-?:,[\]{}#&*!|>'"%@`\\][^\n\r:#]*)\r?\n(?:( *)(?=[A-Za-z_]))?/y;
+/** A flow map's `key: value` or a flow list's value, up to the comma or bracket that must follow. */
+const FLOW_ENTRY = /(?:([A-Za-z_][\w-]*):( +))?[^\s\-?:,[\]{}#&*!|>'"%@`\\][^,[\]{}\n\r:#]*/y;
+
 /** Collections nested deeper than this are left to `yaml` (strategy documents nest some six deep). */
 const MAX_DEPTH = 64;
 
@@ -194,12 +206,39 @@ class Reader {
     const value: Record<string, unknown> = {};
     let keyAt = at;
     for (;;) {
+      BLOCK_ENTRY.lastIndex = keyAt;
+      const simple = BLOCK_ENTRY.exec(s);
+      if (simple !== null) {
+        // `key: value` and its line break; keyScalar, inline and lineAfter would read the same.
+        const colon = keyAt + simple[1].length;
+        const key = this.plainScalar(simple[1], keyAt, colon, colon);
+        const name = this.newKey(value, key, colon - keyAt);
+        const q = colon + 1 + simple[2].length;
+        let e = q + simple[3].length;
+        while (s.charCodeAt(e - 1) === SPACE) e--;
+        const next = simple[4];
+        const lineEnd = next === undefined ? BLOCK_ENTRY.lastIndex : BLOCK_ENTRY.lastIndex - next.length;
+        const node = this.plainScalar(s.slice(q, e), q, e, lineEnd);
+        map.items.push(newPair(key, node));
+        value[name] = node.value;
+        if (next === undefined) {
+          // A blank or comment line, a list, the text's end, …: as after any value.
+          const more = this.more(lineEnd, indent);
+          if (more >= 0) {
+            keyAt = more;
+            continue;
+          }
+        } else if (next.length === indent) {
+          keyAt = BLOCK_ENTRY.lastIndex;
+          continue;
+        } else if (next.length > indent) throw OUTSIDE;
+        map.range = this.range(at, lineEnd, lineEnd);
+        return { node: map, value };
+      }
       const colon = this.keyEnd(keyAt);
-      // The general parser refuses implicit keys longer than 1024 characters.
-      if (colon < 0 || colon - keyAt > 1000) throw OUTSIDE;
+      if (colon < 0) throw OUTSIDE;
       const key = this.keyScalar(keyAt, colon);
-      const name = key.value as string;
-      if (Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__' || name === '<<') throw OUTSIDE;
+      const name = this.newKey(value, key, colon - keyAt);
       let q = colon + 1;
       while (s.charCodeAt(q) === SPACE) q++;
       const c = s.charCodeAt(q);
@@ -239,20 +278,40 @@ class Reader {
       } else item = this.inline(q, indent);
       map.items.push(newPair(key, item.node));
       value[name] = item.value;
-      const after = this.lineAfter(item.node);
-      const next = this.contentLine(after);
-      const width = next.at < this.n ? this.indentOf(next.at) : -1;
-      // A comment line indented more than the keys extends the value before it.
-      if (next.comments > indent) throw OUTSIDE;
-      if (width === indent && !this.isDash(next.at + indent)) {
-        keyAt = next.at + indent;
+      const more = this.more(this.lineAfter(item.node), indent);
+      if (more >= 0) {
+        keyAt = more;
         continue;
       }
-      if (width > indent || next.comments >= 0) throw OUTSIDE;
       const end = item.node.range![2];
       map.range = this.range(at, end, end);
       return { node: map, value };
     }
+  }
+
+  /**
+   * A block map's key that may be added to its plain `value`: text, not there yet, not one that
+   * sets a prototype or merges (`length`: from its start to the colon).
+   */
+  private newKey(value: Record<string, unknown>, key: Scalar, length: number): string {
+    const name = key.value;
+    // The general parser refuses implicit keys longer than 1024 characters.
+    if (typeof name !== 'string' || length > 1000 || Object.prototype.hasOwnProperty.call(value, name) || name === '__proto__' || name === '<<') throw OUTSIDE;
+    return name;
+  }
+
+  /**
+   * After a block map's entry, whose line ends at `after`: where its next key starts, or -1 when
+   * the map ends there.
+   */
+  private more(after: number, indent: number): number {
+    const next = this.contentLine(after);
+    const width = next.at < this.n ? this.indentOf(next.at) : -1;
+    // A comment line indented more than the keys extends the value before it.
+    if (next.comments > indent) throw OUTSIDE;
+    if (width === indent && !this.isDash(next.at + indent)) return next.at + indent;
+    if (width > indent || next.comments >= 0) throw OUTSIDE;
+    return -1;
   }
 
   /** End of the line holding `p` (the offset of its line break, or the text's length). */
@@ -431,7 +490,30 @@ class Reader {
     let q = this.space(p + 1, indent, true);
     if (s.charCodeAt(q) !== close) {
       for (;;) {
-        if (isSeq) {
+        FLOW_ENTRY.lastIndex = q;
+        const simple = FLOW_ENTRY.exec(s);
+        const stop = simple === null ? -1 : s.charCodeAt(FLOW_ENTRY.lastIndex);
+        if (simple !== null && (simple[1] === undefined) === isSeq && (stop === COMMA || stop === close)) {
+          // What flowItem would read: the value's range takes the spaces after it.
+          const after = FLOW_ENTRY.lastIndex;
+          let e = after;
+          while (s.charCodeAt(e - 1) === SPACE) e--;
+          if (isSeq) {
+            const node = this.plainScalar(s.slice(q, e), q, e, after);
+            (coll as YAMLSeq).items.push(node);
+            list.push(node.value);
+          } else {
+            const colon = q + simple[1].length;
+            const key = this.plainScalar(simple[1], q, colon, colon);
+            const name = key.value;
+            if (typeof name !== 'string' || Object.prototype.hasOwnProperty.call(map, name) || name === '__proto__') throw OUTSIDE;
+            const v = colon + 1 + simple[2].length;
+            const node = this.plainScalar(s.slice(v, e), v, e, after);
+            (coll as YAMLMap).items.push(newPair(key, node));
+            map[name] = node.value;
+          }
+          q = after;
+        } else if (isSeq) {
           const item = this.flowItem(q, false, indent);
           (coll as YAMLSeq).items.push(item.node);
           list.push(item.value);
@@ -541,8 +623,12 @@ class Reader {
   }
 
   private scalar(value: unknown, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
-    const node = newScalar(value);
-    node.range = this.range(start, valueEnd, end);
+    // newScalar and range written out: a call less per scalar counts while the code runs cold.
+    const node = Object.create(SCALAR) as Scalar;
+    node.value = value;
+    const range: [number, number, number] = [start, valueEnd, end];
+    this.ranges.push(range);
+    node.range = range;
     node.source = value as string;
     node.type = type;
     return node;
