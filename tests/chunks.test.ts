@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { isCollection, isPair, parseDocument, type Document, type Node } from 'yaml';
-import { parseChunked, ParseCache, seedCache } from '../server/src/engine/chunks';
-import { forgetRecentParses, parse } from '../server/src/engine/parse';
+import { parseChunked, ParseCache, seedCache, type ChunkedParse } from '../server/src/engine/chunks';
+import { forgetRecentParses, parse, settle } from '../server/src/engine/parse';
 import { generateStrategy } from '../scripts/bench/generate';
 import { strategyText } from './fuzz/properties';
 
@@ -150,17 +150,22 @@ describe('pieces of an incremental parse', () => {
     }
   });
 
-  for (const start of ['pieces', 'a full parse'] as const) {
+  for (const start of ['pieces', 'a full parse', 'a first reading whole'] as const) {
     it(`after a first parse from ${start}, an edit keeps the objects of every objective it did not touch`, () => {
       const { text } = generateStrategy(3000);
       forgetRecentParses();
       const cache = new ParseCache();
       let first: Record<string, unknown>;
-      if (start === 'pieces') first = parse(text, cache).value!;
-      else {
+      if (start === 'pieces') first = (parseChunked(text, cache) as ChunkedParse).value;
+      else if (start === 'a full parse') {
         const full = parseDocument(text, { uniqueKeys: true, strict: true });
         first = full.toJS() as Record<string, unknown>;
         seedCache(text, full, first, cache);
+      } else {
+        // A document's first parse reads it whole; the cache gets its pieces once settled.
+        first = parse(text, cache).value!;
+        assert.equal(cache.size, 0);
+        settle(cache);
       }
       assert.ok(cache.size > 200, `${cache.size} pieces`);
       const objectives = first.objectives as unknown[];

@@ -5,13 +5,14 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, it, mock } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { forgetRecentParses, recentParse } from '../server/src/engine/parse';
+import { forgetRecentParses, parse, recentParse } from '../server/src/engine/parse';
 import { ConfigStore } from '../server/src/lsp/configs';
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from '../server/src/lsp/protocol';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { DEBOUNCE_MS, Validator } from '../server/src/lsp/validation';
 import { WorkspaceFiles } from '../server/src/lsp/workspace';
 import { tempFolder } from './lsp-client';
+import { generateStrategy } from '../scripts/bench/generate';
 
 const EXAMPLE = readFileSync(path.join(__dirname, '..', 'examples', 'b2b-growth.strategy.yaml'), 'utf8');
 
@@ -140,6 +141,25 @@ describe('validator: the first lint of a document', () => {
 
     const strip = (p: PublishDiagnosticsParams, uri: string) => JSON.parse(JSON.stringify(p.diagnostics).split(uri).join('URI'));
     assert.deepEqual(strip(slow.published[0], slowUri), strip(quick.published[0], quickUri));
+  });
+
+  it('reads a document whole on its first lint, and cuts it into the pieces edits reuse once its diagnostics are out', async () => {
+    const text = generateStrategy(1000).text;
+    const h = harness(undefined, true);
+    const uri = h.open('whole.strategy.yaml', text, 1, true);
+    const cache = (await h.validator.lintOptions(uri))!.options.parseCache!;
+    for (let i = 0; i < 200 && h.published.length === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(h.published.length, 1);
+    const first = recentParse(text);
+    assert.ok(first?.value, 'the document parses');
+    // Published in this turn; the pieces come at the next one.
+    assert.equal(cache.size, 0, 'the first lint read the text whole');
+    await turns(1);
+    assert.ok(cache.size > 20, `${cache.size} pieces after the diagnostics`);
+    assert.equal(recentParse(text), first, 'cutting moved no node: the first parse still counts');
+    const at = text.indexOf('title: ', text.indexOf('objectives:')) + 7;
+    assert.ok(parse(`${text.slice(0, at)}x${text.slice(at)}`, cache).value);
+    assert.ok(cache.lastParsed <= 2, `${cache.lastParsed} pieces parsed for one edit`);
   });
 
   it('does not parse ahead a YAML file that only the settings could make a strategy document', async () => {

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine/chunks';
 import { WARM_EVENT } from './boot-event';
 import { DEFAULT_MAX_FILE_SIZE, lint, resolveRules, todayIso, tooLargeToLint } from '../engine/lint';
-import { parse } from '../engine/parse';
+import { parse, settle } from '../engine/parse';
 import type { LintOptions } from '../engine/types';
 import type { AffectOptions } from '../engine/workspace';
 import { ruleById } from '../rules';
@@ -234,6 +234,10 @@ export class Validator {
     const text = document.getText();
     // Its own findings first: the rules read this document from its text, not from the index.
     const sent = lintWith ? this.publish(uri, text, lintWith, document.version) : this.clear(uri, document.version);
+    // A first parse read whole is cut into the pieces later edits reuse once the diagnostics are out,
+    // not at the first keystroke.
+    const cache = this.parseCaches.get(uri);
+    if (cache) setImmediate(() => settle(cache));
     // The open text wins over the file on disk; other documents' cross-file findings see it.
     const maxChars = lintWith?.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.relint(this.options.workspace.track(uri, lintWith && text.length <= maxChars ? text : undefined));
