@@ -136,7 +136,11 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const reader = new StreamMessageReader(child.stdout!);
+  // A message cut off by the server's exit would otherwise arm a timer that re-arms itself every 10 s
+  // and outlives the disposed connection, keeping the test process alive; the deadlines cover waiting.
+  reader.partialMessageTimeout = 0;
+  const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin!));
   const registrations: Registration[] = [];
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings()));
   connection.onRequest(RegistrationRequest.type, (params) => {

@@ -13,8 +13,10 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExitNotification,
   FileChangeType,
   LogMessageNotification,
+  ShutdownRequest,
   TextDocumentSyncKind,
   type Diagnostic,
   type ProtocolConnection,
@@ -322,8 +324,20 @@ describe('language server over stdio', () => {
     });
   });
 
-  it('shuts down and exits', async () => {
-    assert.equal(await server.shutdown(), 0, `stderr:\n${server.stderr}\nlog:\n${logs.join('\n')}`);
+  it('lints and publishes nothing after the shutdown request, then exits', async () => {
+    const late = `${FOLDER}/late.strategy.yaml`;
+    await open(late, DEMO);
+    await inbox.next((p) => p.uri === late, 'diagnostics for the opened document');
+    const from = inbox.mark();
+    // Two changes at once: the second waits for the pause in typing (DEBOUNCE_MS), and shutdown comes first.
+    await change(late, 2, { range: LAST_O, text: '' });
+    await change(late, 3, { range: { start: LAST_O.start, end: LAST_O.start }, text: 'o' });
+    await withDeadline(DEADLINE_MS)(connection.sendRequest(ShutdownRequest.type), 'shutdown response');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.deepEqual(inbox.of(late, from).map((p) => p.version), [], 'published after shutdown');
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await withDeadline(DEADLINE_MS)(exited, 'server exit'), 0, `stderr:\n${server.stderr}\nlog:\n${logs.join('\n')}`);
   });
 });
 

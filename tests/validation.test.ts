@@ -106,6 +106,21 @@ describe('validator: the first lint of a document', () => {
     assert.deepEqual(h.published.map((p) => p.version), [2]);
   });
 
+  it('lints nothing once stopped: a change waiting for its timer, or one that comes after', async (t) => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    t.after(() => mock.timers.reset());
+    const h = harness(undefined, true);
+    h.open('late.strategy.yaml', EXAMPLE, 1, true);
+    await turns(3);
+    assert.equal(h.published.length, 1);
+    h.open('late.strategy.yaml', `${EXAMPLE}\n`, 2);
+    h.validator.stop();
+    h.open('late.strategy.yaml', `${EXAMPLE}\n\n`, 3);
+    mock.timers.tick(DEBOUNCE_MS);
+    await turns(3);
+    assert.deepEqual(h.published.map((p) => p.version), [1]);
+  });
+
   it('parses the document while the editor answers the settings request, and lints that parse', async () => {
     const h = harness();
     const uri = h.open('plan.strategy.yaml', EXAMPLE);

@@ -111,7 +111,10 @@ export class BenchServer {
     });
     this.child.on('error', () => undefined);
     this.child.stdin!.on('error', () => undefined);
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    const reader = new StreamMessageReader(this.child.stdout!);
+    // A message cut off by a server's exit must not leave a self-renewing timer behind (see tests/lsp-client.ts).
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.child.stdin!));
     this.connection.onError(() => undefined);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.push({ ...params, at: performance.now() }));
     this.connection.onNotification(LogMessageNotification.type, () => undefined);

@@ -98,6 +98,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  // The editor exits the server right after this answer: no lint may start writing meanwhile.
+  connection.onShutdown(() => validator?.stop());
+
   // No dynamic registration for this notification: our client sends it through
   // `synchronize.configurationSection`, and registering as well would double it.
   // The globs of `stratlint.files` may make other files strategy documents: scan the folders again.

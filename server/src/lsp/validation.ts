@@ -72,6 +72,8 @@ export class Validator {
   private draining = false;
   /** Whether diagnostics have been published once. */
   private warm = false;
+  /** Set by `shutdown` (see stop). */
+  private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
   /** The smallest file-size limit the settings have given so far: larger documents are not parsed ahead. */
   private sizeLimit = DEFAULT_MAX_FILE_SIZE;
@@ -86,8 +88,20 @@ export class Validator {
     private readonly options: ValidatorOptions,
   ) {}
 
+  /**
+   * After `shutdown`: nothing more is linted or published. The editor sends `exit` once it has the
+   * answer to `shutdown`, and the server then exits at once: a publication begun in between (a
+   * large document's lint that was waiting) would be cut off mid-message.
+   */
+  stop(): void {
+    this.stopped = true;
+    for (const uri of [...this.waiting.keys()]) this.stopWaiting(uri);
+    this.queued.clear();
+  }
+
   /** Lints an open document after a pause in typing; one just `opened`, as soon as the message is handled. */
   schedule(uri: string, opened = false): void {
+    if (this.stopped) return;
     const generation = this.bump(uri);
     this.queued.delete(uri);
     const wasWaiting = this.stopWaiting(uri);
@@ -167,7 +181,7 @@ export class Validator {
     this.stopWaiting(uri);
     this.queued.delete(uri);
     this.overloadMax.delete(uri);
-    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.stopped && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** What `WorkspaceIndex.affectedBy` needs to know: the date and the smallest owner-overload maximum in force. */
@@ -200,6 +214,7 @@ export class Validator {
   }
 
   private enqueue(uri: string): void {
+    if (this.stopped) return;
     this.queued.set(uri, this.bump(uri));
     if (this.draining) return;
     this.draining = true;
@@ -277,6 +292,7 @@ export class Validator {
 
   /** Lints and publishes at once: linting is synchronous, so the document cannot move on in between. */
   private publish(uri: string, text: string, lintWith: LintWith, version: number | undefined): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const diagnostics = lintToDiagnostics(text, lintWith.options, (error) => this.logError(`stratlint: linting ${uri} failed`, error));
     const configProblem = this.configs.documentDiagnostic(lintWith.applied, uri);
     if (configProblem) diagnostics.unshift(configProblem);
@@ -294,7 +310,7 @@ export class Validator {
   }
 
   private async clear(uri: string, version: number): Promise<void> {
-    if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    if (!this.stopped && this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
   }
 
   private parseCache(uri: string): ParseCache {
