@@ -97,7 +97,11 @@ export class ParseCache {
   /** How many of those the plain reader read (the others went to `yaml`). */
   lastPlain = 0;
 
+  /** Whether no parse has gone through the cache yet: a document's first parse (see parse.ts). */
+  untouched = true;
+
   begin(): number {
+    this.untouched = false;
     this.lastParsed = 0;
     this.lastPlain = 0;
     return ++this.generation;

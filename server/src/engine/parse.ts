@@ -97,7 +97,7 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
   // of a 50,000-line document with yaml peaks some 80 MB higher). When the text cannot be cut, a
   // full parse (below) seeds the cache. (A binary file is told as such below, before anything else.)
   if (cache && !text.includes('\u0000')) {
-    const whole = cache.size === 0 && text.length <= WHOLE_FIRST_PARSE ? firstParse(text, lines, cache) : undefined;
+    const whole = cache.untouched && text.length <= WHOLE_FIRST_PARSE ? firstParse(text, lines, cache) : undefined;
     if (whole) return whole;
     const chunked = parseChunked(text, cache, lines);
     if (chunked && 'value' in chunked) return { text, lines, doc: chunked.doc, value: chunked.value, problems: [] };
@@ -175,6 +175,8 @@ const unsettled = new WeakMap<ParseCache, { source: string; parsed: Parsed & { d
 
 /** A document's first parse, when the plain reader reads it: whole, the cache to be seeded later (see settle). */
 function firstParse(text: string, lines: LineIndex, cache: ParseCache): Parsed | undefined {
+  // Tried once: a text the reader refuses (anchors, say) is not copied and read again at every keystroke.
+  cache.untouched = false;
   // The nodes go into the cache: they must not keep this version of the caller's text alive (see detached).
   const source = detached(text);
   const plain = parsePlain(source);
