@@ -173,7 +173,7 @@ describe('plain reader', () => {
     for (const lines of [1000, 10000]) assert.ok(agrees(generateStrategy(lines).text), `the ${lines}-line document was not read`);
   });
 
-  it('reads simple `key: value` lines and flow entries (one match each) as yaml does, or gives up', () => {
+  it('reads simple `key: value` lines, flow entries and list dashes (one match each) as yaml does, or gives up', () => {
     const read = [
       'a: b  \nc: d\n',
       'a: b\r\nc: d\r\n',
@@ -186,6 +186,10 @@ describe('plain reader', () => {
       'a: b:c\nd: http://x\ne: f #g\n',
       'a: { b: c , d: e f  }\nb: {b:  c}\nc: { b: c,\n  d: e }\n',
       'a: [b c , d,e]\nb: [x, 12, true, -1]\nc: {b: [c, d], e: f}\nd: [ ]\n',
+      '- a\n- b\n\n- c\n',
+      '-  a\r\n- b\r\n',
+      'k:\n  - x\n  - y\nz: 1\nm:\n- x\n- y\n',
+      'k:\n  - a: 1\n    b: 2\n  - c: 3\n',
     ];
     for (const text of read) assert.ok(agrees(text), JSON.stringify(text));
     const refused = [
@@ -201,6 +205,12 @@ describe('plain reader', () => {
       'a: { b: c, b: d }\n',
       'a: { null: c }\n',
       'a: { __proto__: x }\n',
+      '- a\n  - b\n',
+      '- a\n-b\n',
+      '- a\n--- \n',
+      '- a\n-',
+      'k:\n  - x\n  -\n',
+      '- a\n # c\n- b\n',
     ];
     for (const text of refused) assert.equal(parsePlain(text), null, JSON.stringify(text));
   });

@@ -31,6 +31,8 @@ const FLOW_PLAIN = /[^,[\]{}\r\n:#]*/y;
 // trailing spaces are trimmed after the match.
 /** A block map's `key: value` line, and the next line's indentation when a key starts that line. */
 const BLOCK_ENTRY = /([A-Za-z_][\w-]*):( +)([^\s\-?:,[\]{}#&*!|>'"%@`\\][^\n\r:#]*)\r?\n(?:( *)(?=[A-Za-z_]))?/y;
+/** A list's dash after its indentation, followed by a space or a line break. */
+const NEXT_ITEM = / *-(?=[ \n\r])/y;
 /** A flow map's `key: value` or a flow list's value, up to the comma or bracket that must follow. */
 const FLOW_ENTRY = /(?:([A-Za-z_][\w-]*):( +))?[^\s\-?:,[\]{}#&*!|>'"%@`\\][^,[\]{}\n\r:#]*/y;
 
@@ -184,7 +186,14 @@ class Reader {
       seq.items.push(item.node);
       value.push(item.value);
       last = item.node;
-      const next = this.contentLine(this.lineAfter(last));
+      const after = this.lineAfter(last);
+      // The next item on the very next line, as the steps below would find it, with one match.
+      NEXT_ITEM.lastIndex = after;
+      if (NEXT_ITEM.test(s) && NEXT_ITEM.lastIndex - after === indent + 1) {
+        line = after;
+        continue;
+      }
+      const next = this.contentLine(after);
       // A comment line indented more than the dashes extends the item before it.
       if (next.comments > indent) throw OUTSIDE;
       if (next.at < this.n && this.indentOf(next.at) === indent && this.isDash(next.at + indent)) {
