@@ -104,8 +104,8 @@ function parseText(text: string, cache: ParseCache | undefined): Parsed {
     if (chunked) return brokenParse(text, lines, chunked.problems, chunked.doc, chunked.recovered);
   } else if (!cache) {
     // Without a cache (the command line, a one-off parse): the plain reader when the text is in its subset.
-    const plain = parsePlain(text);
-    if (plain && isMap(plain.contents)) return { text, lines, doc: documentOf(plain.contents, text.length), value: plain.value as Record<string, unknown>, problems: [] };
+    const plain = plainParse(text, lines, text);
+    if (plain) return plain;
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
@@ -179,11 +179,16 @@ function firstParse(text: string, lines: LineIndex, cache: ParseCache): Parsed |
   cache.untouched = false;
   // The nodes go into the cache: they must not keep this version of the caller's text alive (see detached).
   const source = detached(text);
+  const parsed = plainParse(text, lines, source);
+  if (parsed) unsettled.set(cache, { source, parsed });
+  return parsed;
+}
+
+/** The parse of `text` read by the plain reader from `source` (the text or a copy of it), when it is in the reader's subset and a map. */
+function plainParse(text: string, lines: LineIndex, source: string): (Parsed & { doc: Document.Parsed; value: Record<string, unknown> }) | undefined {
   const plain = parsePlain(source);
   if (!plain || !isMap(plain.contents)) return undefined;
-  const parsed = { text, lines, doc: documentOf(plain.contents, text.length), value: plain.value as Record<string, unknown>, problems: [] };
-  unsettled.set(cache, { source, parsed });
-  return parsed;
+  return { text, lines, doc: documentOf(plain.contents, text.length), value: plain.value as Record<string, unknown>, problems: [] };
 }
 
 /**

@@ -181,7 +181,7 @@ export class Validator {
     this.stopWaiting(uri);
     this.queued.delete(uri);
     this.overloadMax.delete(uri);
-    if (!this.stopped && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.clear(uri, undefined);
   }
 
   /** What `WorkspaceIndex.affectedBy` needs to know: the date and the smallest owner-overload maximum in force. */
@@ -309,8 +309,9 @@ export class Validator {
     return sent;
   }
 
-  private async clear(uri: string, version: number): Promise<void> {
-    if (!this.stopped && this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  /** Takes the document's findings off screen, if any are there (for `version`, when it has one). */
+  private async clear(uri: string, version: number | undefined): Promise<void> {
+    if (!this.stopped && this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics: [] });
   }
 
   private parseCache(uri: string): ParseCache {
